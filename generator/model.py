@@ -1,0 +1,295 @@
+"""The validated policy model: what a school writes in YAML, checked field by field.
+
+The JSON Schema that editors use for autocomplete is generated from these classes
+(`policy-site schema`), so a field's description here is the help an admin sees.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
+
+from generator.dates import DATE_PATTERN, PolicyDate
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def _to_date(value: Any) -> PolicyDate:
+    if isinstance(value, PolicyDate):
+        return value
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError("a date must be written as YYYY-MM-DD, YYYY-MM or YYYY")
+    return PolicyDate.parse(value)
+
+
+Date = Annotated[
+    PolicyDate,
+    BeforeValidator(_to_date),
+    PlainSerializer(lambda d: d.iso(), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": DATE_PATTERN,
+            "description": "YYYY-MM-DD for a day, YYYY-MM for a month (e.g. 2016-06), YYYY for a year. "
+            "Write only what the source says: never invent a day.",
+        }
+    ),
+]
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Audience(str, Enum):
+    staff = "staff"
+    pupils = "pupils"
+    parents = "parents"
+    governors = "governors"
+
+
+class Strength(str, Enum):
+    must = "must"
+    must_not = "must-not"
+    should = "should"
+    should_not = "should-not"
+    may = "may"
+    info = "info"
+
+
+class OrgKind(str, Enum):
+    school = "school"
+    trust = "trust"
+
+
+class EventKind(str, Enum):
+    written = "written"
+    updated = "updated"
+    reviewed = "reviewed"
+    adopted = "adopted"
+    approved = "approved"
+    ratified = "ratified"
+
+
+class Reference(Strict):
+    """A policy (or body) this one points at: by id when the site carries it, by name when it does not."""
+
+    id: Slug | None = Field(None, description="Id of a policy on this site; rendered as a link.")
+    name: str | None = Field(None, description="Name of something the site does not carry, e.g. 'Complaints Policy'.")
+    url: str | None = Field(None, description="Optional web address for a policy named but not carried.")
+
+    @model_validator(mode="after")
+    def _id_or_name(self) -> Reference:
+        if not self.id and not self.name:
+            raise ValueError("a reference needs either 'id' (a policy on this site) or 'name'")
+        return self
+
+
+class Person(Strict):
+    id: Slug = Field(description="Short id used to refer to this person, e.g. karen-morris.")
+    name: Text
+    role: Slug = Field(description="Role key, e.g. head-teacher, chair-of-governors, dsl, e-safety-lead.")
+    title: str | None = Field(None, description="How the role is written, e.g. 'Head teacher'. Defaults from the role key.")
+
+
+class Group(Strict):
+    id: Slug = Field(description="e.g. e-safety-team")
+    title: Text = Field(description="e.g. 'E-safety team'")
+    members: list[Slug] = Field(min_length=1, description="Ids of people listed under people.")
+
+
+class Contact(Strict):
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    concerns: str | None = Field(None, description="How parents raise a concern (Markdown).")
+
+
+class MemberSchool(Strict):
+    name: Text
+    id: Slug | None = Field(None, description="Id of the school's own organisation folder, if it has one here.")
+    url: str | None = None
+
+
+class Organisation(Strict):
+    """organisation.yml: the school or trust a folder of policies belongs to."""
+
+    id: Slug = Field(description="Must match the folder name, e.g. st-thomas.")
+    name: Text = Field(description="Full name, e.g. St Thomas' CE Primary School.")
+    short_name: str | None = Field(None, description="How the policies refer to it, e.g. St Thomas' School.")
+    kind: OrgKind
+    trust: Reference | None = Field(None, description="The trust this school belongs to.")
+    schools: list[MemberSchool] = Field(default_factory=list, description="For a trust: the schools its policies apply to.")
+    website: str | None = None
+    contact: Contact = Field(default_factory=Contact)
+    welcome: str | None = Field(None, description="A short welcome paragraph for the site's home page (Markdown).")
+    people: list[Person] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list)
+
+    @property
+    def display_short(self) -> str:
+        return self.short_name or self.name
+
+
+class Signatory(Strict):
+    role: Text = Field(description="e.g. 'Head teacher', 'Chair of Governors'.")
+    name: str | None = Field(None, description="Leave out when the name is not legible in the original: never guess.")
+
+
+class ChangeNotes(Strict):
+    """What changed in this version, written for each audience the change affects."""
+
+    staff: str | None = None
+    pupils: str | None = None
+    parents: str | None = None
+    governors: str | None = None
+
+
+class Event(Strict):
+    """One line of the ratification record."""
+
+    event: EventKind
+    date: Date
+    version: str | None = Field(None, description="Version number this event concerns; required for ratified/approved/adopted.")
+    body: str | None = Field(None, description="Who ratified or approved, e.g. 'Full Governing Body'.")
+    minute: str | None = Field(None, description="Minute reference of the meeting.")
+    by: str | None = Field(None, description="Who wrote or reviewed it (for written/reviewed/updated).")
+    signatories: list[Signatory] = Field(default_factory=list)
+    note: str | None = None
+    changes: ChangeNotes | None = None
+
+    @model_validator(mode="after")
+    def _version_for_ratification(self) -> Event:
+        if self.event in RATIFYING_EVENTS and not self.version:
+            raise ValueError(f"a '{self.event.value}' event needs a version, e.g. version: \"1\"")
+        return self
+
+
+RATIFYING_EVENTS = {EventKind.ratified, EventKind.approved, EventKind.adopted}
+
+
+class Review(Strict):
+    next: Date | None = Field(None, description="Next review date as the policy states it.")
+    every_months: int | None = Field(None, ge=1, le=60, description="Review cycle, used when no next date is written.")
+    by: str | None = Field(None, description="Who reviews it, e.g. 'the committee on behalf of the Governing Body'.")
+
+
+class Plain(Strict):
+    """Plain-language versions we write for each audience page (short, concrete)."""
+
+    pupils: str | None = Field(None, description="An 'I will...' sentence a 9-year-old can read.")
+    parents: str | None = Field(None, description="Plain English for parents and carers.")
+    staff: str | None = None
+    governors: str | None = None
+
+
+class Clause(Strict):
+    id: Slug = Field(description="Stable id: never change it once published; links and history rely on it.")
+    number: str | None = Field(None, description="Number as in the original, e.g. '5.3'.")
+    term: str | None = Field(None, description="Set when this clause defines a word, e.g. 'cyber bullying'.")
+    text: Text = Field(description="The school's own words (Markdown).")
+    items: list[Text] = Field(default_factory=list, description="A bulleted list that belongs to the clause.")
+    strength: Strength
+    audiences: list[Audience] = Field(min_length=1)
+    topic: Slug = Field("general", description="Topic for grouping on audience pages (see the authoring guide).")
+    summary: str | None = Field(None, description="A short line for the staff do / don't list.")
+    plain: Plain = Field(default_factory=Plain)
+    consequence: str | None = Field(None, description="What happens on a breach (Markdown).")
+    see: list[Reference] = Field(default_factory=list, description="Policies this clause points to.")
+    open_to_local: bool = Field(False, description="For trust policies: a school may replace or remove this clause.")
+
+
+class Section(Strict):
+    id: Slug
+    number: str | None = None
+    title: Text
+    intro: str | None = Field(None, description="Text of the original that is not a rule (Markdown).")
+    clauses: list[Clause] = Field(default_factory=list)
+    open_to_local: bool = Field(False, description="For trust policies: a school may add clauses here.")
+
+
+class Step(Strict):
+    text: Text = Field(description="One step, in the imperative: 'Save the evidence...'.")
+    clause: Slug | None = Field(None, description="Id of the clause this step comes from.")
+
+
+class Procedure(Strict):
+    id: Slug
+    title: Text
+    audiences: list[Audience] = Field(min_length=1)
+    intro: str | None = None
+    steps: list[Step] = Field(min_length=2)
+
+
+class SmartLetter(Strict):
+    text: str | None = Field(None, description="The school's own words for this letter, if it has them.")
+    pupils: Text = Field(description="What a pupil reads: short, concrete, 'I...' where possible.")
+
+
+class SmartGuide(Strict):
+    id: Slug = "be-smart-online"
+    number: str | None = None
+    title: str = "Be SMART online"
+    intro: str | None = None
+    safe: SmartLetter
+    meeting: SmartLetter
+    accepting: SmartLetter
+    reliable: SmartLetter
+    tell: SmartLetter
+
+
+class StatutoryReference(Strict):
+    name: Text = Field(description="e.g. 'Keeping Children Safe in Education'.")
+    year: str | None = Field(None, description="Edition as cited, e.g. '2016' or 'August 2016'.")
+    url: str | None = None
+    note: str | None = None
+
+
+class SchoolAccount(Strict):
+    platform: Text
+    address: str | None = Field(None, description="Web address or handle of the account.")
+    purpose: str | None = None
+
+
+class Topic(Strict):
+    id: Slug
+    title: Text
+
+
+class Policy(Strict):
+    """A policy file: policy_sources/<organisation>/policies/<id>.yml."""
+
+    id: Slug = Field(description="Must match the file name, e.g. social-media.")
+    title: Text
+    summary: Text = Field(description="One plain sentence saying what the policy is for.")
+    draft: bool = Field(False, description="True while the policy has not been ratified.")
+    statutory: bool = False
+    intro: str | None = Field(None, description="Statement of intent or opening text (Markdown).")
+    history: list[Event] = Field(default_factory=list, description="The ratification record, oldest first.")
+    review: Review = Field(default_factory=Review)
+    topics: list[Topic] = Field(default_factory=list, description="Extra topics beyond the built-in list.")
+    sections: list[Section] = Field(min_length=1)
+    smart: SmartGuide | None = None
+    procedures: list[Procedure] = Field(default_factory=list)
+    statutory_references: list[StatutoryReference] = Field(default_factory=list)
+    related_policies: list[Reference] = Field(default_factory=list)
+    school_accounts: list[SchoolAccount] = Field(default_factory=list)
+    closing: str | None = Field(None, description="Closing text of the original (Markdown).")
+
+    def clauses(self) -> list[Clause]:
+        return [clause for section in self.sections for clause in section.clauses]

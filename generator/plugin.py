@@ -1,0 +1,102 @@
+"""The one thin adapter between our page views and MkDocs/Material.
+
+Everything MkDocs-specific lives here: reading plugin options, adding the generated pages
+as virtual files (nothing is written into docs/), setting the navigation, and watching
+policy_sources/ under `mkdocs serve`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from generator.errors import SourcesInvalid
+from generator.render import Renderer
+from generator.sources import Sources, load_sources
+from generator.status import DEFAULT_WINDOW_DAYS, build_date
+from generator.views import SiteView, site_view
+
+ASSETS = Path(__file__).parent / "assets"
+STYLESHEET = "assets/policy-site.css"
+
+
+class PolicySiteConfig(base.Config):
+    sources = c.Type(str, default="policy_sources")
+    organisation = c.Optional(c.Type(str))
+    date = c.Optional(c.Type(str))
+    review_window_days = c.Type(int, default=DEFAULT_WINDOW_DAYS)
+    templates = c.Type(str, default="overrides/policy_pages")
+
+
+def choose_organisation(sources: Sources, requested: str | None) -> str:
+    org_id = requested or os.environ.get("POLICY_SITE_ORG") or next(iter(sorted(sources.orgs)))
+    if org_id not in sources.orgs:
+        raise PluginError(f"there is no organisation '{org_id}'; choose one of: {', '.join(sorted(sources.orgs))}")
+    return org_id
+
+
+class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+        self.site: SiteView | None = None
+        self.renderer: Renderer | None = None
+        self.base: Path = Path.cwd()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        try:
+            sources = load_sources(self.base / self.config.sources)
+        except SourcesInvalid as exc:
+            raise PluginError("policy sources have errors:\n" + exc.report()) from None
+        org_id = choose_organisation(sources, self.config.organisation)
+        try:
+            today = build_date(self.config.date)
+        except ValueError:
+            raise PluginError(f"the build date '{self.config.date}' is not a date; write YYYY-MM-DD") from None
+        self.site = site_view(sources, org_id, today, self.config.review_window_days)
+        self.renderer = Renderer(self.site, self.base / self.config.templates, config.use_directory_urls)
+        config.site_name = self.site.org.name
+        if self.command == "build" and Path(config.site_dir).name != org_id:
+            # Each organisation gets its own site under the output folder.
+            config.site_dir = str(Path(config.site_dir) / org_id)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site and self.renderer
+        hand_written = [f for f in files.documentation_pages() if f.src_uri != "index.md"]
+        for page in self.site.pages:
+            clash = files.get_file_from_path(page.path)
+            if clash is not None:
+                raise PluginError(f"docs/{page.path} would be hidden by a generated page of the same name; rename it")
+            files.append(File.generated(config, page.path, content=self.renderer.page(page)))
+        files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "policy-site.css")))
+        config.nav = self.site.nav([f.src_uri for f in sorted(hand_written, key=lambda f: f.src_uri)])
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        assert self.renderer
+        if page.file.generated_by is None:
+            return self.renderer.hand_written(markdown, page.file.src_uri)
+        return markdown
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.base / self.config.sources))
+        templates = self.base / self.config.templates
+        if templates.is_dir():
+            server.watch(str(templates))
+        return server

@@ -1,0 +1,95 @@
+"""Page views to Markdown through Jinja2 templates (overridable from overrides/policy_pages/)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.model import Audience, Organisation, Strength
+from generator.text import PLACEHOLDER, Placeholders, escape_plain, markdown_filter, role_title
+from generator.views import AUDIENCE_LABELS, AUDIENCES, STRENGTH_LABELS, Page, SiteView, page_url, relative, relative_url
+
+TEMPLATES = Path(__file__).parent / "templates"
+# Blocks a hand-written page may place, e.g. `{{ audience_chooser }}` in docs/index.md.
+BLOCK = re.compile(r"\{\{\s*(audience_chooser|policy_list|review_dashboard)\s*\}\}")
+
+
+def _finalize(value: Any) -> Any:
+    """Every value printed by a template is escaped unless it is already safe Markup."""
+    if isinstance(value, Markup) or value is None:
+        return "" if value is None else value
+    return Markup(escape_plain(str(value)))
+
+
+def environment(override_dir: Path | None) -> Environment:
+    loaders = [FileSystemLoader(str(override_dir))] if override_dir and override_dir.is_dir() else []
+    loaders.append(FileSystemLoader(str(TEMPLATES)))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,  # so macro output is Markup and only data gets escaped
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        AUDIENCES=AUDIENCES,
+        Audience=Audience,
+        Strength=Strength,
+        audience_label=lambda a: AUDIENCE_LABELS[Audience(a)],
+        strength_label=lambda s: STRENGTH_LABELS[Strength(s)],
+        role_title=role_title,
+    )
+    return env
+
+
+class Renderer:
+    """Renders one organisation's pages; the only place templates are touched."""
+
+    def __init__(self, site: SiteView, override_dir: Path | None, directory_urls: bool = True) -> None:
+        self.site = site
+        self.directory_urls = directory_urls
+        self.fill = Placeholders(site.org, site.trust_name)
+        self.env = environment(override_dir)
+        self.env.filters["md"] = markdown_filter(self.fill.fill)
+        self.env.filters["inline"] = lambda text: Markup(escape_plain(self.fill.fill(text or "")))
+
+    def _render(self, template: str, current: str, **context: Any) -> str:
+        def link(target: str, anchor: str = "") -> Markup:
+            """For Markdown links: the renderer checks and rewrites them."""
+            return Markup(relative(current, target) + (f"#{anchor}" if anchor else ""))
+
+        def href(target: str, anchor: str = "") -> Markup:
+            """For raw HTML, which the renderer leaves alone: the final relative URL."""
+            url = relative_url(page_url(current, self.directory_urls), page_url(target, self.directory_urls))
+            return Markup(url + (f"#{anchor}" if anchor else ""))
+
+        return self.env.get_template(template).render(
+            site=self.site, org=self.site.org, link=link, href=href, current=current, **context
+        )
+
+    def page(self, page: Page) -> str:
+        return self._render(page.template, page.path, page=page, view=page.policy, audience=page.audience)
+
+    def hand_written(self, markdown: str, path: str) -> str:
+        """Fill placeholders and blocks in a hand-written docs/ page (the file itself is never changed)."""
+        text = BLOCK.sub(lambda m: self._render(f"blocks/{m.group(1)}.md.j2", path), markdown)
+        welcome = self.env.filters["md"](self.site.org.welcome)
+        text = re.sub(r"\{\{\s*school\.welcome\s*\}\}", lambda m: welcome, text)
+
+        def value(match: re.Match[str]) -> str:
+            filled = self.fill.fill(match.group(0))
+            return match.group(0) if filled == match.group(0) else escape_plain(filled)
+
+        return PLACEHOLDER.sub(value, text)
+
+
+def site_index(orgs: list[Organisation]) -> str:
+    """The output folder's own front page, linking each organisation's site."""
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("site_index.html.j2").render(orgs=orgs)

@@ -1,0 +1,179 @@
+"""Read policy_sources/ into validated models, collecting every error of the run."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator.checks import check_sources
+from generator.errors import SourceError, SourcesInvalid, display_path
+from generator.model import Organisation, Policy
+from generator.yaml_source import YamlDocument, load_yaml
+
+ORGANISATION_FILE = "organisation.yml"
+POLICIES_DIR = "policies"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class PolicySource:
+    policy: Policy
+    doc: YamlDocument
+
+
+@dataclass
+class OrgSource:
+    org: Organisation
+    doc: YamlDocument
+    policies: dict[str, PolicySource] = field(default_factory=dict)
+
+
+@dataclass
+class Sources:
+    root: Path
+    orgs: dict[str, OrgSource]
+
+    def trust_of(self, org: Organisation) -> Organisation | None:
+        if org.trust and org.trust.id and org.trust.id in self.orgs:
+            return self.orgs[org.trust.id].org
+        return None
+
+    def trust_name(self, org: Organisation) -> str | None:
+        if org.kind.value == "trust":
+            return org.name
+        if org.trust:
+            trust = self.trust_of(org)
+            return trust.name if trust else org.trust.name
+        return None
+
+
+def _model_fields(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model class that sits at `loc` inside `model`, to list its fields in advice."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return None
+        annotation = current.model_fields[part].annotation
+        current = _unwrap(annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    args = getattr(annotation, "__args__", None)
+    if args:
+        for arg in args:
+            inner = _unwrap(arg)
+            if isinstance(inner, type) and issubclass(inner, (BaseModel, Enum)):
+                return inner
+    return annotation
+
+
+def _field_hint(model: type[BaseModel] | None, name: str) -> str:
+    if model is None or name not in model.model_fields:
+        return ""
+    target = _unwrap(model.model_fields[name].annotation)
+    if isinstance(target, type) and issubclass(target, Enum):
+        return f" (one of: {', '.join(m.value for m in target)})"
+    description = model.model_fields[name].description
+    return f" ({description})" if description else ""
+
+
+def _translate(error: dict[str, Any], model: type[BaseModel]) -> tuple[tuple[str | int, ...], str]:
+    """Turn one pydantic error into (where, plain sentence with what to write instead)."""
+    loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part[:1].isupper()))
+    kind = error["type"]
+    value = error.get("input")
+    name = str(loc[-1]) if loc else ""
+    parent = _model_fields(model, loc[:-1])
+    if kind == "missing":
+        return loc, f"'{name}' is missing; add `{name}:`{_field_hint(parent, name)}"
+    if kind == "extra_forbidden":
+        allowed = sorted(parent.model_fields) if parent else []
+        close = difflib.get_close_matches(name, allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"the fields allowed here are: {', '.join(allowed)}"
+        return loc, f"unknown field '{name}'; {hint}"
+    if kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        what = "an audience" if "pupils" in expected else f"a valid '{name}'" if isinstance(loc[-1], str) else "valid here"
+        if isinstance(loc[-1], int) and len(loc) > 1:
+            what = "an audience" if loc[-2] == "audiences" else f"a valid entry for '{loc[-2]}'"
+        return loc, f"'{value}' is not {what}; write one of: {expected.replace(chr(39), '')}"
+    if kind == "string_pattern_mismatch":
+        suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
+        return loc, (
+            f"'{value}' is not a valid id; use lowercase letters, digits and single hyphens"
+            + (f", e.g. {suggestion}" if suggestion else "")
+        )
+    if kind == "value_error":
+        message = str(error.get("ctx", {}).get("error", error["msg"]))
+        return loc, message
+    if kind in ("too_short",):
+        return loc, f"'{name}' needs at least {error['ctx']['min_length']} entr{'y' if error['ctx']['min_length'] == 1 else 'ies'}"
+    if kind == "string_too_short":
+        return loc, f"'{name}' is empty; write the text"
+    if kind in ("string_type", "list_type", "dict_type", "model_type", "bool_type", "int_type", "int_parsing", "bool_parsing"):
+        expected = {
+            "string_type": "text",
+            "list_type": "a list (lines starting with '- ')",
+            "dict_type": "a block of 'field: value' lines",
+            "model_type": "a block of 'field: value' lines",
+            "bool_type": "true or false",
+            "bool_parsing": "true or false",
+            "int_type": "a whole number",
+            "int_parsing": "a whole number",
+        }[kind]
+        hint = " (put it in quotes)" if kind == "string_type" and value is not None else ""
+        return loc, f"'{name}' should be {expected}{hint}, not {value!r}"
+    return loc, f"'{name}': {error['msg']}"
+
+
+def validate_model(model: type[M], doc: YamlDocument, errors: list[SourceError]) -> M | None:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc, message = _translate(error, model)
+            errors.append(doc.error(loc, message))
+        return None
+
+
+def load_sources(root: Path) -> Sources:
+    """Load and check every organisation and policy; raise SourcesInvalid listing all errors."""
+    errors: list[SourceError] = []
+    orgs: dict[str, OrgSource] = {}
+    if not root.is_dir():
+        raise SourcesInvalid([SourceError(display_path(root), 1, "this folder does not exist; create it or point --sources at your policies")])
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        org_path = folder / ORGANISATION_FILE
+        if not org_path.is_file():
+            errors.append(SourceError(display_path(folder), 1, f"no {ORGANISATION_FILE} here; every organisation folder needs one"))
+            continue
+        org_doc = load_yaml(org_path, errors)
+        org = validate_model(Organisation, org_doc, errors) if org_doc else None
+        policies: dict[str, PolicySource] = {}
+        for policy_path in sorted((folder / POLICIES_DIR).glob("*.y*ml")):
+            doc = load_yaml(policy_path, errors)
+            policy = validate_model(Policy, doc, errors) if doc else None
+            if doc and policy:
+                if policy.id != policy_path.stem:
+                    errors.append(doc.error(("id",), f"id '{policy.id}' does not match the file name; write `id: {policy_path.stem}` or rename the file"))
+                policies[policy.id] = PolicySource(policy, doc)
+        if org and org_doc:
+            if org.id != folder.name:
+                errors.append(org_doc.error(("id",), f"id '{org.id}' does not match the folder name; write `id: {folder.name}` or rename the folder"))
+            orgs[org.id] = OrgSource(org, org_doc, policies)
+    if not orgs and not errors:
+        errors.append(SourceError(display_path(root), 1, "no organisations found; add a folder with organisation.yml and policies/"))
+    sources = Sources(root, orgs)
+    errors.extend(check_sources(sources))
+    if errors:
+        raise SourcesInvalid(errors)
+    return sources
