@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import SourceError
-from generator.model import RATIFYING_EVENTS, Audience, Organisation, Policy, Reference
+from generator.model import RATIFYING_EVENTS, Organisation, Policy
 from generator.text import Placeholders
 from generator.topics import builtin_topic_ids
 
 if TYPE_CHECKING:
-    from generator.sources import OrgSource, Sources
+    from generator.sources import Sources
     from generator.yaml_source import YamlDocument
 
 Loc = tuple[str | int, ...]
@@ -36,47 +36,86 @@ def _check_placeholders(doc: YamlDocument, fill: Placeholders) -> list[SourceErr
     return errors
 
 
-def _check_reference(ref: Reference, known: set[str], doc: YamlDocument, loc: Loc) -> list[SourceError]:
-    if ref.id and ref.id not in known:
+def _items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
+    """Entries of a list field that are blocks; the model reports any other shape."""
+    value = data.get(key) if isinstance(data, dict) else None
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _check_reference(ref: dict[str, Any], known: set[str], doc: YamlDocument, loc: Loc) -> list[SourceError]:
+    ident = ref.get("id")
+    if isinstance(ident, str) and ident not in known:
         listed = ", ".join(sorted(known)) or "none yet"
-        return [doc.error((*loc, "id"), f"there is no policy with id '{ref.id}' on this site (policies here: {listed}); fix the id, or write `name: ...` for a policy the site does not carry")]
+        return [
+            doc.error(
+                (*loc, "id"),
+                f"there is no policy with id '{ident}' on this site (policies here: {listed}); fix the id, or write `name: ...` for a policy the site does not carry",
+            )
+        ]
     return []
 
 
-def _check_policy(policy: Policy, doc: YamlDocument, known_policies: set[str]) -> list[SourceError]:
+def check_policy_data(doc: YamlDocument, known_policies: set[str]) -> list[SourceError]:
+    """Checks on the raw data, so they run even when the same file has model errors."""
+    data = doc.data if isinstance(doc.data, dict) else {}
     errors: list[SourceError] = []
     seen: dict[str, int] = {}
 
-    def claim(ident: str, loc: Loc) -> None:
-        line = doc.line_of((*loc, "id"))
+    def claim(item: dict[str, Any], loc: Loc) -> None:
+        ident = item.get("id")
+        if not isinstance(ident, str):
+            return
         if ident in seen:
-            errors.append(doc.error((*loc, "id"), f"id '{ident}' is already used at line {seen[ident]}; every section, clause and procedure id must be unique in the policy (e.g. {ident}-2)"))
+            errors.append(
+                doc.error(
+                    (*loc, "id"),
+                    f"id '{ident}' is already used at line {seen[ident]}; every section, clause and procedure id must be unique in the policy (e.g. {ident}-2)",
+                )
+            )
         else:
-            seen[ident] = line
+            seen[ident] = doc.line_of((*loc, "id"))
 
-    topics = builtin_topic_ids() | {t.id for t in policy.topics}
-    for s, section in enumerate(policy.sections):
-        claim(section.id, ("sections", s))
-        for c, clause in enumerate(section.clauses):
+    topics = builtin_topic_ids() | {t.get("id") for _, t in _items(data, "topics")}
+    clause_ids: set[str] = set()
+    for s, section in _items(data, "sections"):
+        claim(section, ("sections", s))
+        for c, clause in _items(section, "clauses"):
             loc = ("sections", s, "clauses", c)
-            claim(clause.id, loc)
-            if clause.topic not in topics:
-                errors.append(doc.error((*loc, "topic"), f"unknown topic '{clause.topic}'; use a built-in topic (see the authoring guide) or add it under `topics:`"))
-            for audience, attr in ((Audience.pupils, "pupils"), (Audience.parents, "parents")):
-                if audience in clause.audiences and not getattr(clause.plain, attr):
-                    errors.append(doc.error(loc, f"clause '{clause.id}' concerns {attr} but has no plain-language version; add `plain:` with `{attr}: ...` in words they can read"))
-            for r, ref in enumerate(clause.see):
+            claim(clause, loc)
+            clause_ids.add(str(clause.get("id")))
+            topic = clause.get("topic", "general")
+            if isinstance(topic, str) and topic not in topics:
+                errors.append(doc.error((*loc, "topic"), f"unknown topic '{topic}'; use a built-in topic (see the authoring guide) or add it under `topics:`"))
+            audiences = clause.get("audiences") if isinstance(clause.get("audiences"), list) else []
+            plain = clause.get("plain") if isinstance(clause.get("plain"), dict) else {}
+            for audience in ("pupils", "parents"):
+                if audience in audiences and not plain.get(audience):
+                    errors.append(
+                        doc.error(
+                            loc,
+                            f"clause '{clause.get('id')}' concerns {audience} but has no plain-language version; "
+                            f"add `plain:` with `{audience}: ...` in words they can read",
+                        )
+                    )
+            for r, ref in _items(clause, "see"):
                 errors += _check_reference(ref, known_policies, doc, (*loc, "see", r))
-    if policy.smart:
-        claim(policy.smart.id, ("smart",))
-    clause_ids = {clause.id for clause in policy.clauses()}
-    for p, procedure in enumerate(policy.procedures):
-        claim(procedure.id, ("procedures", p))
-        for i, step in enumerate(procedure.steps):
-            if step.clause and step.clause not in clause_ids:
-                errors.append(doc.error(("procedures", p, "steps", i, "clause"), f"step points to clause '{step.clause}', which is not in this policy; use the id of one of its clauses"))
-    for r, ref in enumerate(policy.related_policies):
+    if isinstance(data.get("smart"), dict):
+        claim({"id": data["smart"].get("id", "be-smart-online")}, ("smart",))
+    for p, procedure in _items(data, "procedures"):
+        claim(procedure, ("procedures", p))
+        for i, step in _items(procedure, "steps"):
+            target = step.get("clause")
+            if isinstance(target, str) and target not in clause_ids:
+                errors.append(
+                    doc.error(("procedures", p, "steps", i, "clause"), f"step points to clause '{target}', which is not in this policy; use the id of one of its clauses")
+                )
+    for r, ref in _items(data, "related_policies"):
         errors += _check_reference(ref, known_policies, doc, ("related_policies", r))
+    return errors
+
+
+def _check_history(policy: Policy, doc: YamlDocument) -> list[SourceError]:
+    errors: list[SourceError] = []
     versions: dict[str, int] = {}
     previous = None
     for e, event in enumerate(policy.history):
@@ -85,7 +124,12 @@ def _check_policy(policy: Policy, doc: YamlDocument, known_policies: set[str]) -
         previous = event.date
         if event.event in RATIFYING_EVENTS and event.version:
             if event.version in versions:
-                errors.append(doc.error(("history", e, "version"), f"version {event.version} is already recorded at line {versions[event.version]}; each ratified version needs its own number"))
+                errors.append(
+                    doc.error(
+                        ("history", e, "version"),
+                        f"version {event.version} is already recorded at line {versions[event.version]}; each ratified version needs its own number",
+                    )
+                )
             versions[event.version] = doc.line_of(("history", e))
     return errors
 
@@ -103,18 +147,23 @@ def _check_org(org: Organisation, doc: YamlDocument, sources: Sources) -> list[S
 
 
 def check_sources(sources: Sources) -> list[SourceError]:
+    """Checks that need a valid organisation and policy models."""
     errors: list[SourceError] = []
     for source in sources.orgs.values():
         errors += _check_org(source.org, source.doc, sources)
-        known = set(source.policies) | _trust_policies(source, sources)
         fill = Placeholders(source.org, sources.trust_name(source.org))
         errors += _check_placeholders(source.doc, fill)
         for policy_source in source.policies.values():
-            errors += _check_policy(policy_source.policy, policy_source.doc, known)
+            errors += _check_history(policy_source.policy, policy_source.doc)
             errors += _check_placeholders(policy_source.doc, fill)
     return errors
 
 
-def _trust_policies(source: OrgSource, sources: Sources) -> set[str]:
-    trust = sources.trust_of(source.org)
-    return set(sources.orgs[trust.id].policies) if trust else set()
+def known_policy_ids(sources: Sources, org_id: str, files: list[str]) -> set[str]:
+    """Policies a file may refer to by id: its organisation's files and, for a school, its trust's."""
+    known = set(files)
+    source = sources.orgs.get(org_id)
+    trust = sources.trust_of(source.org) if source else None
+    if trust:
+        known |= set(sources.orgs[trust.id].policies)
+    return known

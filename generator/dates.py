@@ -11,8 +11,18 @@ _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 DATE_PATTERN = _PATTERN.pattern
 
 MONTHS = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
 
 
@@ -29,10 +39,7 @@ class PolicyDate:
         """Parse YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError with advice otherwise."""
         match = _PATTERN.match(text.strip())
         if not match:
-            raise ValueError(
-                f"'{text}' is not a date; write YYYY-MM-DD (e.g. 2025-01-29), "
-                "YYYY-MM for a month (e.g. 2016-06) or YYYY for a year"
-            )
+            raise ValueError(f"'{text}' is not a date; write YYYY-MM-DD (e.g. 2025-01-29), YYYY-MM for a month (e.g. 2016-06) or YYYY for a year")
         year, month, day = (int(g) if g else None for g in match.groups())
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"'{text}' has month {month}; months run from 01 to 12")

@@ -6,7 +6,7 @@ The JSON Schema that editors use for autocomplete is generated from these classe
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
@@ -42,8 +42,7 @@ Date = Annotated[
         {
             "type": "string",
             "pattern": DATE_PATTERN,
-            "description": "YYYY-MM-DD for a day, YYYY-MM for a month (e.g. 2016-06), YYYY for a year. "
-            "Write only what the source says: never invent a day.",
+            "description": "YYYY-MM-DD for a day, YYYY-MM for a month (e.g. 2016-06), YYYY for a year. Write only what the source says: never invent a day.",
         }
     ),
 ]
@@ -56,14 +55,14 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Audience(str, Enum):
+class Audience(StrEnum):
     staff = "staff"
     pupils = "pupils"
     parents = "parents"
     governors = "governors"
 
 
-class Strength(str, Enum):
+class Strength(StrEnum):
     must = "must"
     must_not = "must-not"
     should = "should"
@@ -72,12 +71,12 @@ class Strength(str, Enum):
     info = "info"
 
 
-class OrgKind(str, Enum):
+class OrgKind(StrEnum):
     school = "school"
     trust = "trust"
 
 
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     written = "written"
     updated = "updated"
     reviewed = "reviewed"

@@ -69,9 +69,7 @@ class Renderer:
             url = relative_url(page_url(current, self.directory_urls), page_url(target, self.directory_urls))
             return Markup(url + (f"#{anchor}" if anchor else ""))
 
-        return self.env.get_template(template).render(
-            site=self.site, org=self.site.org, link=link, href=href, current=current, **context
-        )
+        return self.env.get_template(template).render(site=self.site, org=self.site.org, link=link, href=href, current=current, **context)
 
     def page(self, page: Page) -> str:
         return self._render(page.template, page.path, page=page, view=page.policy, audience=page.audience)

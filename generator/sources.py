@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.checks import check_sources
+from generator.checks import check_policy_data, check_sources, known_policy_ids
 from generator.errors import SourceError, SourcesInvalid, display_path
 from generator.model import Organisation, Policy
 from generator.yaml_source import YamlDocument, load_yaml
@@ -108,10 +108,7 @@ def _translate(error: dict[str, Any], model: type[BaseModel]) -> tuple[tuple[str
         return loc, f"'{value}' is not {what}; write one of: {expected.replace(chr(39), '')}"
     if kind == "string_pattern_mismatch":
         suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
-        return loc, (
-            f"'{value}' is not a valid id; use lowercase letters, digits and single hyphens"
-            + (f", e.g. {suggestion}" if suggestion else "")
-        )
+        return loc, (f"'{value}' is not a valid id; use lowercase letters, digits and single hyphens" + (f", e.g. {suggestion}" if suggestion else ""))
     if kind == "value_error":
         message = str(error.get("ctx", {}).get("error", error["msg"]))
         return loc, message
@@ -149,6 +146,7 @@ def load_sources(root: Path) -> Sources:
     """Load and check every organisation and policy; raise SourcesInvalid listing all errors."""
     errors: list[SourceError] = []
     orgs: dict[str, OrgSource] = {}
+    raw_docs: list[tuple[str, list[str], YamlDocument]] = []
     if not root.is_dir():
         raise SourcesInvalid([SourceError(display_path(root), 1, "this folder does not exist; create it or point --sources at your policies")])
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
@@ -159,8 +157,11 @@ def load_sources(root: Path) -> Sources:
         org_doc = load_yaml(org_path, errors)
         org = validate_model(Organisation, org_doc, errors) if org_doc else None
         policies: dict[str, PolicySource] = {}
-        for policy_path in sorted((folder / POLICIES_DIR).glob("*.y*ml")):
+        policy_paths = sorted((folder / POLICIES_DIR).glob("*.y*ml"))
+        for policy_path in policy_paths:
             doc = load_yaml(policy_path, errors)
+            if doc:
+                raw_docs.append((folder.name, [p.stem for p in policy_paths], doc))
             policy = validate_model(Policy, doc, errors) if doc else None
             if doc and policy:
                 if policy.id != policy_path.stem:
@@ -173,6 +174,8 @@ def load_sources(root: Path) -> Sources:
     if not orgs and not errors:
         errors.append(SourceError(display_path(root), 1, "no organisations found; add a folder with organisation.yml and policies/"))
     sources = Sources(root, orgs)
+    for org_id, files, doc in raw_docs:
+        errors.extend(check_policy_data(doc, known_policy_ids(sources, org_id, files)))
     errors.extend(check_sources(sources))
     if errors:
         raise SourcesInvalid(errors)

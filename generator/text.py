@@ -46,9 +46,7 @@ class Placeholders:
             self.values[("role", person.role)] = person.name
         for group in org.groups:
             members = [people[m] for m in group.members if m in people]
-            self.values[("group", group.id)] = ", ".join(
-                f"{p.name} ({role_title(p.role, p.title)})" for p in members
-            )
+            self.values[("group", group.id)] = ", ".join(f"{p.name} ({role_title(p.role, p.title)})" for p in members)
 
     def unknown(self, text: str) -> list[str]:
         """Placeholders in `text` that this organisation cannot fill."""

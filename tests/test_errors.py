@@ -1,0 +1,133 @@
+"""A mistake in the YAML gives file:line: and what to write instead, all errors at once, and changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import BUILD_DATE, REPO, make_project, run_cli
+
+FIXTURE = REPO / "tests" / "fixtures" / "valid"
+POLICY = "policy_sources/oak-primary/policies/social-media.yml"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path, FIXTURE)
+
+
+def edit(project: Path, old: str, new: str, rel: str = POLICY) -> int:
+    """Replace the first `old` with `new`; return the 1-based line where it was."""
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line
+
+
+def errors_of(project: Path) -> tuple[int, list[str]]:
+    result = run_cli("validate", cwd=project)
+    assert "Traceback" not in result.stderr
+    return result.returncode, [line for line in result.stderr.splitlines() if line.startswith("policy_sources/")]
+
+
+def test_valid_fixture_passes(project: Path) -> None:
+    result = run_cli("validate", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "no errors" in result.stdout
+
+
+CASES = [
+    # (what, old, new, words the message must hold)
+    ("bad indentation", "    title: Staff use", "   title: Staff use", ["YAML cannot be read", "indentation"]),
+    ("unknown audience", "audiences: [staff]", "audiences: [teachers]", ["'teachers' is not an audience", "staff, pupils, parents or governors"]),
+    ("clause id used twice", "- id: pupils-tell", "- id: staff-no-friending", ["id 'staff-no-friending' is already used at line", "unique"]),
+    ("date that is not a date", 'date: "2025-01-29"', 'date: "29.01.25"', ["'29.01.25' is not a date", "YYYY-MM-DD"]),
+    ("reference to a missing policy", "- id: acceptable-use", "- id: acceptable-usage", ["no policy with id 'acceptable-usage'", "name:"]),
+    ("unknown field", "        summary: Never friend pupils.", "        sumary: Never friend pupils.", ["unknown field 'sumary'", "did you mean 'summary'"]),
+    ("pupil clause without plain words", "          pupils: If something online upsets me, I will tell a teacher.", "          staff: x", ["concerns pupils", "plain"]),
+]
+
+
+@pytest.mark.parametrize("what,old,new,words", CASES, ids=[c[0] for c in CASES])
+def test_error_names_file_line_and_fix(project: Path, what: str, old: str, new: str, words: list[str]) -> None:
+    line = edit(project, old, new)
+    code, errors = errors_of(project)
+    assert code != 0
+    matching = [e for e in errors if all(w in e for w in words)]
+    assert matching, f"{what}: no error with {words} in {errors}"
+    expected_line = line + 1 if what == "pupil clause without plain words" else line
+    if what == "pupil clause without plain words":
+        expected_line = edit_line_of(project, "- id: pupils-tell")
+    assert matching[0].startswith(f"{POLICY}:{expected_line}: "), f"{what}: {matching[0]} (expected line {expected_line})"
+
+
+def edit_line_of(project: Path, text: str) -> int:
+    content = (project / POLICY).read_text(encoding="utf-8")
+    return content[: content.index(text)].count("\n") + 1
+
+
+def test_missing_required_field_points_at_its_clause(project: Path) -> None:
+    clause_line = edit_line_of(project, "- id: pupils-tell")
+    edit(project, "        strength: should\n", "")
+    code, errors = errors_of(project)
+    assert code != 0
+    assert any(e.startswith(f"{POLICY}:{clause_line}: 'strength' is missing; add `strength:` (one of: must, must-not") for e in errors), errors
+
+
+def test_missing_organisation_file_value(project: Path) -> None:
+    line = edit(project, "name: Oak Primary School\n", "", "policy_sources/oak-primary/organisation.yml")
+    code, errors = errors_of(project)
+    assert code != 0
+    assert any(
+        e.startswith(f"policy_sources/oak-primary/organisation.yml:{line - 1}: 'name' is missing")
+        or e.startswith("policy_sources/oak-primary/organisation.yml:1: 'name' is missing")
+        for e in errors
+    ), errors
+
+
+def test_every_error_of_a_run_is_listed_together(project: Path) -> None:
+    lines = [
+        edit(project, "audiences: [staff]", "audiences: [teachers]"),
+        edit(project, "- id: pupils-tell", "- id: staff-no-friending"),
+        edit(project, 'date: "2025-01-29"', 'date: "2025-13-01"'),
+        edit(project, "- id: acceptable-use", "- id: nowhere"),
+    ]
+    code, errors = errors_of(project)
+    assert code != 0
+    reported = sorted(int(e.split(":")[1]) for e in errors)
+    assert reported == sorted(lines), errors
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_failed_build_leaves_last_good_site_untouched(project: Path) -> None:
+    first = run_cli("build", "--date", BUILD_DATE, cwd=project)
+    assert first.returncode == 0, first.stderr
+    before = tree_digest(project / "site")
+    edit(project, "audiences: [staff]", "audiences: [teachers]")
+    second = run_cli("build", "--date", BUILD_DATE, cwd=project)
+    assert second.returncode != 0
+    assert f"{POLICY}:" in second.stderr and "nothing was built" in second.stderr
+    assert "Traceback" not in second.stderr
+    assert tree_digest(project / "site") == before
+
+
+def test_plain_mkdocs_build_reports_the_same_errors(project: Path) -> None:
+    import subprocess
+    import sys
+
+    line = edit(project, "audiences: [staff]", "audiences: [teachers]")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert f"{POLICY}:{line}: 'teachers' is not an audience" in result.stderr
+    assert not (project / "site").exists()

@@ -1,0 +1,136 @@
+"""Every seed policy reaches exactly the right audience pages, with its ratification record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.helpers import REPO, read_page, squash
+
+EXPECTATIONS = sorted((REPO / "tests" / "seed_expectations").glob("*.yml"))
+AUDIENCES = ["staff", "pupils", "parents", "governors"]
+STRENGTH_WORDS = {
+    "must": "Must",
+    "must-not": "Must not",
+    "should": "Should",
+    "should-not": "Should not",
+    "may": "May",
+    "info": "Information",
+}
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("expectation", EXPECTATIONS, ids=lambda p: p.stem)
+def test_expectations_cover_enough(expectation: Path) -> None:
+    data = load(expectation)
+    assert len(data["clauses"]) >= 10
+    assert any(c["strength"] == "must-not" for c in data["clauses"])
+
+
+@pytest.mark.parametrize("expectation", EXPECTATIONS, ids=lambda p: p.stem)
+def test_clauses_appear_in_full_policy_with_strength_and_anchor(demo_site: Path, expectation: Path) -> None:
+    data = load(expectation)
+    folder = demo_site / data["organisation"] / "policies" / data["policy"]
+    full = read_page(folder / "index.html")
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    for clause in data["clauses"]:
+        cid = clause["id"]
+        assert cid in full.clauses, f"{cid} missing from the full policy"
+        assert f'id="{cid}"' in html, f"{cid} has no anchor"
+        text = squash(full.clauses[cid])
+        assert squash(clause["snippet"]) in text, f"{cid}: '{clause['snippet']}' not in '{text}'"
+        assert STRENGTH_WORDS[clause["strength"]] in text
+        assert f"ps-clause--{clause['strength']}" in full.clause_classes[cid]
+        for audience in clause["audiences"]:
+            label = {"parents": "Parents and carers"}.get(audience, audience.capitalize())
+            assert label in text, f"{cid} does not say it concerns {audience}"
+
+
+@pytest.mark.parametrize("expectation", EXPECTATIONS, ids=lambda p: p.stem)
+def test_clauses_on_exactly_their_audience_pages(demo_site: Path, expectation: Path) -> None:
+    data = load(expectation)
+    folder = demo_site / data["organisation"] / "policies" / data["policy"]
+    pages = {audience: read_page(folder / audience / "index.html") for audience in AUDIENCES}
+    for clause in data["clauses"]:
+        for audience, page in pages.items():
+            present = clause["id"] in page.clauses
+            expected = audience in clause["audiences"]
+            assert present == expected, f"{clause['id']} on the {audience} page: {present}, expected {expected}"
+
+
+@pytest.mark.parametrize("expectation", EXPECTATIONS, ids=lambda p: p.stem)
+def test_ratification_on_every_page(demo_site: Path, expectation: Path) -> None:
+    data = load(expectation)
+    folder = demo_site / data["organisation"] / "policies" / data["policy"]
+    governors = read_page(folder / "governors" / "index.html").article
+    for expected in data["ratification"]:
+        assert expected in governors, f"'{expected}' not in the governors' ratification record"
+    for page in ["index.html"] + [f"{a}/index.html" for a in AUDIENCES]:
+        blocks = read_page(folder / page).ratification
+        assert len(blocks) == 1, f"{page} should have one ratification block"
+        block = squash(blocks[0])
+        assert "Next review" in block and "Status" in block
+        if data["current"]:
+            assert data["current"] in block, f"{page}: '{data['current']}' not in '{block}'"
+        if not data["ratification"]:
+            assert "No ratification is recorded" in block
+
+
+def test_st_josephs_is_overdue_everywhere(demo_site: Path) -> None:
+    folder = demo_site / "st-josephs" / "policies" / "social-media"
+    for page in ["index.html"] + [f"{a}/index.html" for a in AUDIENCES]:
+        text = read_page(folder / page).article
+        assert "Overdue for review" in text
+        assert "due for review by September 2022" in text
+
+
+def test_in_date_policy_has_no_overdue_warning(demo_site: Path) -> None:
+    # Bledington has no next review date: it says so rather than claiming to be overdue.
+    text = read_page(demo_site / "bledington" / "policies" / "social-media" / "index.html").article
+    assert "Overdue for review" not in text
+    assert "Not set in the policy" in text
+
+
+def test_pupils_page_has_smart_guide_and_i_will_rules(demo_site: Path) -> None:
+    page = read_page(demo_site / "st-thomas" / "policies" / "social-media" / "pupils" / "index.html")
+    for word in ["Safe", "Meeting", "Accepting", "Reliable", "Tell"]:
+        assert word in page.article
+    assert "I will not add or message my teachers on social media" in squash(page.article) or any(squash(t).startswith("I will") for t in page.clauses.values())
+    assert sum(1 for t in page.clauses.values() if "I will" in t) >= 5
+
+
+def test_staff_page_has_quick_reference_and_numbered_procedure(demo_site: Path) -> None:
+    path = demo_site / "st-thomas" / "policies" / "social-media" / "staff" / "index.html"
+    html = path.read_text(encoding="utf-8")
+    text = read_page(path).article
+    assert "Quick reference: do and don't" in text
+    assert "Don't" in text and "Do" in text
+    assert "<ol>" in html, "incident procedure should be numbered steps"
+    assert "What to do in an incident" in text
+
+
+def test_parents_page_sections(demo_site: Path) -> None:
+    text = read_page(demo_site / "st-lukes" / "policies" / "social-media" / "parents" / "index.html").article
+    for heading in ["What we ask of you", "What the school posts and why", "How to raise a concern"]:
+        assert heading in text
+    assert "Facebook" in text
+
+
+def test_home_page_chooser_and_site_index(demo_site: Path) -> None:
+    index = read_page(demo_site / "index.html")
+    root = (demo_site / "index.html").read_text(encoding="utf-8")
+    for org in ["bledington", "st-james-emmanuel-trust", "st-josephs", "st-lukes", "st-thomas"]:
+        assert f'href="{org}/"' in root
+        home = (demo_site / org / "index.html").read_text(encoding="utf-8")
+        for audience in ["parents", "pupils", "staff", "governors"]:
+            assert f'href="{audience}/"' in home
+        assert "I am a parent or carer" in home
+    assert index is not None
+    # Each site's navigation names only its own organisation's pages.
+    thomas = (demo_site / "st-thomas" / "index.html").read_text(encoding="utf-8")
+    assert "Bledington" not in thomas
