@@ -23,6 +23,7 @@ from generator.errors import SourcesInvalid
 from generator.render import Renderer
 from generator.sources import Sources, load_sources
 from generator.status import DEFAULT_WINDOW_DAYS, build_date
+from generator.text import theme_safe
 from generator.views import SiteView, site_view
 
 ASSETS = Path(__file__).parent / "assets"
@@ -68,7 +69,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             raise PluginError(f"the build date '{self.config.date}' is not a date; write YYYY-MM-DD") from None
         self.site = site_view(sources, org_id, today, self.config.review_window_days)
         self.renderer = Renderer(self.site, self.base / self.config.templates, config.use_directory_urls)
-        config.site_name = self.site.org.name
+        config.site_name = theme_safe(self.site.org.name)
         if self.command == "build" and Path(config.site_dir).name != org_id:
             # Each organisation gets its own site under the output folder.
             config.site_dir = str(Path(config.site_dir) / org_id)

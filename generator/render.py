@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.model import Audience, Organisation, Strength
-from generator.text import PLACEHOLDER, Placeholders, escape_plain, markdown_filter, role_title
+from generator.text import PLACEHOLDER, Placeholders, escape_plain, markdown_filter, role_title, theme_safe
 from generator.views import AUDIENCE_LABELS, AUDIENCES, STRENGTH_LABELS, Page, SiteView, page_url, relative, relative_url
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -58,6 +59,8 @@ class Renderer:
         self.env = environment(override_dir)
         self.env.filters["md"] = markdown_filter(self.fill.fill)
         self.env.filters["inline"] = lambda text: Markup(escape_plain(self.fill.fill(text or "")))
+        # Front matter titles: a JSON string is valid YAML whatever the text holds.
+        self.env.filters["front_title"] = lambda text: Markup(json.dumps(theme_safe(self.fill.fill(str(text)))))
 
     def _render(self, template: str, current: str, **context: Any) -> str:
         def link(target: str, anchor: str = "") -> Markup:

@@ -107,3 +107,10 @@ def markdown_filter(fill: Callable[[str], str]) -> Callable[[str | None], Markup
         return Markup(inert_markdown(fill(text).strip()))
 
     return md
+
+
+def theme_safe(text: str) -> str:
+    """A title for the theme's templates, which print it unescaped and sometimes strip tags
+    (unescaping entities): angle brackets and double quotes are dropped, the rest escaped."""
+    cleaned = re.sub(r'[<>"]', "", " ".join(text.split()))
+    return cleaned.replace("&", "&amp;").replace("'", "&#39;")

@@ -1,0 +1,40 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DATE ?=
+
+.PHONY: setup demo serve test lint schema clean
+
+$(BIN)/policy-site: pyproject.toml requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+setup: $(BIN)/policy-site
+
+## Build every demo site from the seed policies into site/ (open site/index.html).
+demo: setup
+	$(BIN)/policy-site build $(if $(DATE),--date $(DATE),)
+
+## Preview one school live: make serve SCHOOL=bledington
+serve: setup
+	$(BIN)/policy-site serve $(if $(SCHOOL),--school $(SCHOOL),)
+
+## The whole test suite (what CI runs).
+test: setup
+	$(BIN)/ruff check generator tests
+	$(BIN)/policy-site schema --check
+	$(BIN)/pytest -q
+
+lint: setup
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+schema: setup
+	$(BIN)/policy-site schema
+
+clean:
+	rm -rf site .site.building .site.old
