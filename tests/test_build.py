@@ -128,3 +128,12 @@ def test_mkdocs_serve_watches_policy_sources(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_every_yaml_file_points_at_its_schema() -> None:
+    for path in (REPO / "policy_sources").rglob("*.yml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        kind = "organisation" if path.name == "organisation.yml" else "policy"
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("$schema=", 1)[1]).resolve()
+        assert target == REPO / "schema" / f"{kind}.schema.json", path
