@@ -103,9 +103,6 @@ class PolicyView:
     def parents_by_topic(self, topics: Iterable[str]) -> list[Clause]:
         return [c for c in self.clauses_for(Audience.parents) if c.topic in topics]
 
-    def audiences_with_rules(self) -> list[Audience]:
-        return [a for a in AUDIENCES if self.clauses_for(a)]
-
 
 @dataclass(frozen=True)
 class Page:
@@ -116,7 +113,6 @@ class Page:
     template: str
     audience: Audience | None = None
     policy: PolicyView | None = None
-    search_exclude: bool = False
 
 
 @dataclass
@@ -129,9 +125,6 @@ class SiteView:
 
     def by_urgency(self) -> list[PolicyView]:
         return sorted(self.policies, key=lambda v: (v.status.urgency, v.policy.title))
-
-    def policies_for(self, audience: Audience) -> list[PolicyView]:
-        return self.policies
 
     def nav(self, extra: list[str]) -> list[dict[str, object]]:
         """Navigation by audience, then the full policies, then the hand-written pages."""
