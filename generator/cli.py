@@ -98,7 +98,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
-    logging.getLogger("mkdocs").setLevel(logging.WARNING if args.verbose else logging.ERROR)
+    # Warnings must reach MkDocs' strict-mode counter, and the admin must see them.
+    logging.getLogger("mkdocs").setLevel(logging.INFO if args.verbose else logging.WARNING)
     pages = 0
     try:
         for number, org_id in enumerate(org_ids, 1):
