@@ -157,13 +157,3 @@ def check_sources(sources: Sources) -> list[SourceError]:
             errors += _check_history(policy_source.policy, policy_source.doc)
             errors += _check_placeholders(policy_source.doc, fill)
     return errors
-
-
-def known_policy_ids(sources: Sources, org_id: str, files: list[str]) -> set[str]:
-    """Policies a file may refer to by id: its organisation's files and, for a school, its trust's."""
-    known = set(files)
-    source = sources.orgs.get(org_id)
-    trust = sources.trust_of(source.org) if source else None
-    if trust:
-        known |= set(sources.orgs[trust.id].policies)
-    return known

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.checks import check_policy_data, check_sources, known_policy_ids
+from generator.checks import check_policy_data, check_sources
 from generator.errors import SourceError, SourcesInvalid, display_path
 from generator.model import Organisation, Policy
 from generator.yaml_source import YamlDocument, load_yaml
@@ -146,7 +146,7 @@ def load_sources(root: Path) -> Sources:
     """Load and check every organisation and policy; raise SourcesInvalid listing all errors."""
     errors: list[SourceError] = []
     orgs: dict[str, OrgSource] = {}
-    raw_docs: list[tuple[str, list[str], YamlDocument]] = []
+    raw_docs: list[tuple[set[str], YamlDocument]] = []
     if not root.is_dir():
         raise SourcesInvalid([SourceError(display_path(root), 1, "this folder does not exist; create it or point --sources at your policies")])
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
@@ -161,7 +161,7 @@ def load_sources(root: Path) -> Sources:
         for policy_path in policy_paths:
             doc = load_yaml(policy_path, errors)
             if doc:
-                raw_docs.append((folder.name, [p.stem for p in policy_paths], doc))
+                raw_docs.append(({p.stem for p in policy_paths}, doc))
             policy = validate_model(Policy, doc, errors) if doc else None
             if doc and policy:
                 if policy.id != policy_path.stem:
@@ -174,8 +174,10 @@ def load_sources(root: Path) -> Sources:
     if not orgs and not errors:
         errors.append(SourceError(display_path(root), 1, "no organisations found; add a folder with organisation.yml and policies/"))
     sources = Sources(root, orgs)
-    for org_id, files, doc in raw_docs:
-        errors.extend(check_policy_data(doc, known_policy_ids(sources, org_id, files)))
+    # A policy may link by id only to policies on its own site: a trust's policies are
+    # not rendered on its schools' sites yet, so accepting them would make broken links.
+    for files, doc in raw_docs:
+        errors.extend(check_policy_data(doc, files))
     errors.extend(check_sources(sources))
     if errors:
         raise SourcesInvalid(errors)

@@ -40,7 +40,7 @@ def _yaml_problem(exc: yaml.YAMLError) -> tuple[int, str]:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else 1
     problem = getattr(exc, "problem", None) or str(exc)
-    if "\\t" in problem or "'\\t'" in problem or "tab" in problem:
+    if "\\t" in problem or "tab" in problem:
         advice = "indent with spaces, not tabs"
     elif "mapping values are not allowed" in problem:
         advice = "check the indentation, and put text that contains ': ' in quotes"
