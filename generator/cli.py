@@ -11,8 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from generator.errors import SourcesInvalid
-from generator.model import Organisation, Policy
+from generator import ratify
+from generator.errors import SourcesInvalid, display_path
+from generator.model import Audience, Organisation, Policy
 from generator.sources import Sources, load_sources
 from generator.status import build_date, epoch_of
 
@@ -42,7 +43,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _build_one(config_file: Path, staging: Path, org_id: str, day: str, strict: bool) -> int:
+def _build_one(config_file: Path, staging: Path, org_id: str, day: str, strict: bool, fail_overdue: bool) -> tuple[int, list[str]]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -50,12 +51,13 @@ def _build_one(config_file: Path, staging: Path, org_id: str, day: str, strict: 
     plugin = config.plugins["policy-site"]
     plugin.config.organisation = org_id
     plugin.config.date = day
+    plugin.config.fail_on_overdue_statutory = fail_overdue or plugin.config.fail_on_overdue_statutory
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
     finally:
         config.plugins.on_shutdown()
-    return sum(1 for _ in (staging / org_id).rglob("index.html"))
+    return sum(1 for _ in (staging / org_id).rglob("index.html")), list(plugin.notices)
 
 
 def _write_site_index(staging: Path, sources: Sources, org_ids: list[str]) -> None:
@@ -101,10 +103,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     # Warnings must reach MkDocs' strict-mode counter, and the admin must see them.
     logging.getLogger("mkdocs").setLevel(logging.INFO if args.verbose else logging.WARNING)
     pages = 0
+    notices: list[str] = []
     try:
         for number, org_id in enumerate(org_ids, 1):
             print(f"[{number}/{len(org_ids)}] building {org_id}", flush=True)
-            pages += _build_one(Path(args.config), staging, org_id, day.isoformat(), not args.no_strict)
+            built, found = _build_one(Path(args.config), staging, org_id, day.isoformat(), not args.no_strict, args.fail_on_overdue_statutory)
+            pages += built
+            notices += found
+            for notice in found:
+                print(f"warning: {notice}", flush=True)
         _write_site_index(staging, sources, org_ids)
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -118,7 +125,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         _write_site_index(staging, sources, sorted(p.name for p in staging.iterdir() if p.name in sources.orgs))
     _swap_into_place(staging, output)
     seconds = time.perf_counter() - started
-    print(f"Built {len(org_ids)} sites, {pages} pages, for {day.isoformat()} in {seconds:.1f} s -> {output}")
+    attention = f", {len(notices)} warning{'s' if len(notices) != 1 else ''}" if notices else ""
+    print(f"Built {len(org_ids)} sites, {pages} pages{attention}, for {day.isoformat()} in {seconds:.1f} s -> {output}")
     return 0
 
 
@@ -139,6 +147,57 @@ def cmd_serve(args: argparse.Namespace) -> int:
         serve(config_file=args.config, dev_addr=args.dev_addr, livereload=True)
     except MkDocsException as exc:
         return _fail(str(exc))
+    return 0
+
+
+def _report(outcome: ratify.Outcome, what: str) -> None:
+    print(what)
+    if outcome.comparison is not None:
+        counts = ", ".join(f"{n} {k}" for k, n in outcome.comparison.counts().items() if n) or "no clause changed"
+        print(f"Clauses since the previous archived version: {counts}.")
+    for path in outcome.written:
+        print(f"  wrote {display_path(path)}")
+    print("Rebuild the site (policy-site build) to publish it.")
+
+
+def cmd_ratify(args: argparse.Namespace) -> int:
+    notes = {audience: getattr(args, f"note_{audience.value}") for audience in Audience if getattr(args, f"note_{audience.value}")}
+    request = ratify.Ratification(
+        policy=args.policy,
+        school=args.school,
+        date=args.date,
+        body=args.body,
+        minute=args.minute,
+        signed_by=args.signed_by or [],
+        version=args.version,
+        event=args.event,
+        notes=notes,
+        note=args.note,
+        next_review=args.next_review,
+    )
+    try:
+        outcome = ratify.ratify(Path(args.sources), request)
+    except ratify.Refused as exc:
+        return _fail(f"Not ratified: {exc}")
+    _report(outcome, f"Recorded version {outcome.version} of {args.policy} for {args.school}, {args.event} {args.date}, and archived its text.")
+    return 0
+
+
+def cmd_freeze(args: argparse.Namespace) -> int:
+    try:
+        outcome = ratify.freeze(Path(args.sources), args.school, args.policy, args.version)
+    except ratify.Refused as exc:
+        return _fail(f"Not archived: {exc}")
+    _report(outcome, f"Archived the current text of {args.policy} as version {outcome.version} for {args.school}.")
+    return 0
+
+
+def cmd_correct(args: argparse.Namespace) -> int:
+    try:
+        outcome = ratify.correct(Path(args.sources), args.school, args.policy, args.date, args.note)
+    except ratify.Refused as exc:
+        return _fail(f"Not recorded: {exc}")
+    _report(outcome, f"Recorded a minor correction to version {outcome.version} of {args.policy} for {args.school}.")
     return 0
 
 
@@ -171,10 +230,33 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--school", action="append", help="build only this organisation (repeatable)")
     build.add_argument("--no-strict", action="store_true", help="do not stop on MkDocs warnings")
     build.add_argument("--verbose", action="store_true", help="show MkDocs warnings as they happen")
+    build.add_argument("--fail-on-overdue-statutory", action="store_true", help="fail, changing nothing, if a statutory policy is overdue for review")
     serve = sub.add_parser("serve", help="preview one organisation's site, reloading when a file is saved")
     serve.add_argument("--school", help="organisation to preview (default: the first)")
     serve.add_argument("--date", help="build date for review status, YYYY-MM-DD")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    rat = sub.add_parser("ratify", help="record a ratified version and archive its text permanently")
+    rat.add_argument("policy", help="policy id, e.g. social-media")
+    rat.add_argument("--school", required=True, help="school or trust id, e.g. bledington")
+    rat.add_argument("--date", required=True, help="date of the meeting, YYYY-MM-DD")
+    rat.add_argument("--body", required=True, help="who ratified it, e.g. 'Full Governing Body'")
+    rat.add_argument("--minute", help="minute reference, e.g. 7.2")
+    rat.add_argument("--signed-by", action="append", metavar="'ROLE: NAME'", help="a signatory, e.g. 'Chair of Governors: Mrs A Smith' (repeatable)")
+    rat.add_argument("--version", help="version number (default: one more than the last)")
+    rat.add_argument("--event", default="ratified", choices=["ratified", "approved", "adopted"], help="what the meeting did (default: ratified)")
+    for audience in Audience:
+        rat.add_argument(f"--note-{audience.value}", metavar="TEXT", help=f"what changed, in plain words for {audience.value}")
+    rat.add_argument("--note", help="anything else for the record")
+    rat.add_argument("--next-review", metavar="DATE", help="next review date, YYYY-MM-DD or YYYY-MM")
+    frz = sub.add_parser("freeze", help="archive the current text as an already ratified version (when starting to use policy-site)")
+    frz.add_argument("policy")
+    frz.add_argument("--school", required=True)
+    frz.add_argument("--version", help="the version the current text is (default: the last ratified)")
+    cor = sub.add_parser("correct", help="record a minor correction (no change in meaning) without a new version")
+    cor.add_argument("policy")
+    cor.add_argument("--school", required=True)
+    cor.add_argument("--date", required=True, help="date of the correction, YYYY-MM-DD")
+    cor.add_argument("--note", required=True, help="what was corrected")
     schema = sub.add_parser("schema", help="write the JSON Schemas editors use for autocomplete")
     schema.add_argument("--output", default="schema")
     schema.add_argument("--check", action="store_true", help="fail if the committed schemas are out of date")
@@ -184,7 +266,15 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args = parser().parse_args(argv)
-    handlers = {"validate": cmd_validate, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema}
+    handlers = {
+        "validate": cmd_validate,
+        "build": cmd_build,
+        "serve": cmd_serve,
+        "schema": cmd_schema,
+        "ratify": cmd_ratify,
+        "freeze": cmd_freeze,
+        "correct": cmd_correct,
+    }
     return handlers[args.command](args)
 
 

@@ -83,6 +83,7 @@ class EventKind(StrEnum):
     adopted = "adopted"
     approved = "approved"
     ratified = "ratified"
+    corrected = "corrected"
 
 
 class Reference(Strict):
@@ -162,7 +163,7 @@ class ChangeNotes(Strict):
 class Event(Strict):
     """One line of the ratification record."""
 
-    event: EventKind
+    event: EventKind = Field(description="written, updated, reviewed, adopted, approved, ratified, or corrected (a minor correction published without a new version).")
     date: Date
     version: str | None = Field(None, description="Version number this event concerns; required for ratified/approved/adopted.")
     body: str | None = Field(None, description="Who ratified or approved, e.g. 'Full Governing Body'.")

@@ -15,16 +15,19 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from generator import exports
 from generator.errors import SourcesInvalid
 from generator.render import Renderer
 from generator.sources import Sources, load_sources
 from generator.status import DEFAULT_WINDOW_DAYS, build_date
 from generator.text import theme_safe
 from generator.views import SiteView, site_view
+
+log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 STYLESHEET = "assets/policy-site.css"
@@ -36,6 +39,7 @@ class PolicySiteConfig(base.Config):
     date = c.Optional(c.Type(str))
     review_window_days = c.Type(int, default=DEFAULT_WINDOW_DAYS)
     templates = c.Type(str, default="overrides/policy_pages")
+    fail_on_overdue_statutory = c.Type(bool, default=False)
 
 
 def choose_organisation(sources: Sources, requested: str | None) -> str:
@@ -51,6 +55,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         self.site: SiteView | None = None
         self.renderer: Renderer | None = None
         self.base: Path = Path.cwd()
+        self.notices: list[str] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -68,6 +73,14 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         except ValueError:
             raise PluginError(f"the build date '{self.config.date}' is not a date; write YYYY-MM-DD") from None
         self.site = site_view(sources, org_id, today, self.config.review_window_days)
+        overdue_statutory = [v for v in self.site.policies if v.policy.statutory and v.status.kind == "overdue"]
+        if self.config.fail_on_overdue_statutory and overdue_statutory:
+            names = "; ".join(f"{v.policy.title} (due by {v.status.next_review.display() if v.status.next_review else '?'})" for v in overdue_statutory)
+            raise PluginError(f"{org_id}: statutory policies are overdue for review: {names}. Review and ratify them, or build without failing on overdue policies")
+        # Info, not warning: an overdue policy is the school's business, not a broken build.
+        self.notices = self.site.notices()
+        for notice in self.notices:
+            log.info(notice)
         self.renderer = Renderer(self.site, self.base / self.config.templates, config.use_directory_urls)
         config.site_name = theme_safe(self.site.org.name)
         if self.command == "build" and Path(config.site_dir).name != org_id:
@@ -86,6 +99,14 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
                 raise PluginError(f"docs/{page.path} would be hidden by a generated page of the same name; rename it")
             files.append(File.generated(config, page.path, content=self.renderer.page(page)))
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "policy-site.css")))
+        site_url = config.site_url or ""
+        outputs = {
+            exports.FEED: exports.changes_feed(self.site, site_url, config.use_directory_urls),
+            exports.CALENDAR: exports.review_calendar(self.site, site_url, config.use_directory_urls),
+            exports.EXPORT: exports.policies_export(self.site, config.use_directory_urls),
+        }
+        for name, content in outputs.items():
+            files.append(File.generated(config, name, content=content))
         config.nav = self.site.nav([f.src_uri for f in sorted(hand_written, key=lambda f: f.src_uri)])
         return files
 

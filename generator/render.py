@@ -10,6 +10,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.compare import clause_wording
 from generator.model import Audience, Organisation, Strength
 from generator.text import PLACEHOLDER, Placeholders, escape_plain, markdown_filter, role_title, theme_safe
 from generator.views import AUDIENCE_LABELS, AUDIENCES, STRENGTH_LABELS, Page, SiteView, page_url, relative, relative_url
@@ -45,6 +46,7 @@ def environment(override_dir: Path | None) -> Environment:
         audience_label=lambda a: AUDIENCE_LABELS[Audience(a)],
         strength_label=lambda s: STRENGTH_LABELS[Strength(s)],
         role_title=role_title,
+        wording=clause_wording,
     )
     return env
 
@@ -72,7 +74,26 @@ class Renderer:
             url = relative_url(page_url(current, self.directory_urls), page_url(target, self.directory_urls))
             return Markup(url + (f"#{anchor}" if anchor else ""))
 
-        return self.env.get_template(template).render(site=self.site, org=self.site.org, link=link, href=href, current=current, **context)
+        def href_file(name: str) -> Markup:
+            """A file at the site root that is not a page (a feed, an export)."""
+            return Markup(relative_url(page_url(current, self.directory_urls), name))
+
+        def other_site(org_id: str, target: str) -> Markup:
+            """A page of a sibling organisation's site: sites sit side by side in the output folder."""
+            up = "../" * (page_url(current, self.directory_urls).count("/") + 1)
+            return Markup(f"{up}{org_id}/{page_url(target, self.directory_urls)}")
+
+        return self.env.get_template(template).render(
+            site=self.site,
+            org=self.site.org,
+            link=link,
+            href=href,
+            href_file=href_file,
+            other_site=other_site,
+            window_days=self.site.window_days,
+            current=current,
+            **context,
+        )
 
     def page(self, page: Page) -> str:
         return self._render(page.template, page.path, page=page, view=page.policy, audience=page.audience)

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from generator.archive import ArchivedVersion, load_archives
 from generator.checks import check_policy_data, check_sources
 from generator.errors import SourceError, SourcesInvalid, display_path
 from generator.model import Organisation, Policy
@@ -32,6 +33,11 @@ class OrgSource:
     org: Organisation
     doc: YamlDocument
     policies: dict[str, PolicySource] = field(default_factory=dict)
+    archives: dict[str, list[ArchivedVersion]] = field(default_factory=dict)
+
+    @property
+    def folder(self) -> Path:
+        return self.doc.path.parent
 
 
 @dataclass
@@ -167,10 +173,11 @@ def load_sources(root: Path) -> Sources:
                 if policy.id != policy_path.stem:
                     errors.append(doc.error(("id",), f"id '{policy.id}' does not match the file name; write `id: {policy_path.stem}` or rename the file"))
                 policies[policy.id] = PolicySource(policy, doc)
+        archives = load_archives(folder, {pid: ps.policy for pid, ps in policies.items()}, {p.stem for p in policy_paths}, errors)
         if org and org_doc:
             if org.id != folder.name:
                 errors.append(org_doc.error(("id",), f"id '{org.id}' does not match the folder name; write `id: {folder.name}` or rename the folder"))
-            orgs[org.id] = OrgSource(org, org_doc, policies)
+            orgs[org.id] = OrgSource(org, org_doc, policies, archives)
     if not orgs and not errors:
         errors.append(SourceError(display_path(root), 1, "no organisations found; add a folder with organisation.yml and policies/"))
     sources = Sources(root, orgs)

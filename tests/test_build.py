@@ -131,7 +131,9 @@ def test_mkdocs_serve_watches_policy_sources(tmp_path: Path) -> None:
 
 
 def test_every_yaml_file_points_at_its_schema() -> None:
-    for path in (REPO / "policy_sources").rglob("*.yml"):
+    written_by_hand = [*(REPO / "policy_sources").glob("*/organisation.yml"), *(REPO / "policy_sources").glob("*/policies/*.yml")]
+    assert len(written_by_hand) >= 10
+    for path in written_by_hand:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         kind = "organisation" if path.name == "organisation.yml" else "policy"
         assert first.startswith("# yaml-language-server: $schema="), path

@@ -1,0 +1,188 @@
+"""Archived versions: the exact words of a policy as ratified, frozen in a file of their own.
+
+policy_sources/<org>/archive/<policy-id>/<version>.yml holds the policy's content with every
+placeholder already filled in, the ratifying event as it was recorded, and a fingerprint of
+the content. Later edits to the policy, the organisation (a new head teacher) or the history
+cannot change an archived version; an edit to the archive file itself is caught by the
+fingerprint and refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import Field
+
+from generator.errors import SourceError
+from generator.model import RATIFYING_EVENTS, Event, Policy, Slug, Strict
+from generator.yaml_source import YamlDocument, load_yaml
+
+ARCHIVE_DIR = "archive"
+FORMAT = 1
+VERSION_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.]{0,19}$")
+# What a version is made of: its words. Review dates, draft flags and the record are not.
+NOT_CONTENT = {"id", "history", "review", "draft", "statutory"}
+
+
+class ArchiveFile(Strict):
+    """An archive file as written by `policy-site ratify` or `policy-site freeze`."""
+
+    format: int
+    policy: Slug
+    version: str
+    ratification: Event
+    fingerprint: str
+    content: dict[str, Any] = Field(description="The policy's content as ratified, placeholders filled in.")
+
+
+@dataclass(frozen=True)
+class ArchivedVersion:
+    policy_id: str
+    version: str
+    ratification: Event
+    content: Policy
+    path: Path
+
+
+def version_slug(version: str) -> str:
+    """Versions are restricted (see VERSION_PATTERN) so they are already safe in a URL."""
+    return version
+
+
+def _fill_strings(value: Any, fill: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return fill(value)
+    if isinstance(value, list):
+        return [_fill_strings(v, fill) for v in value]
+    if isinstance(value, dict):
+        return {k: _fill_strings(v, fill) for k, v in value.items()}
+    return value
+
+
+def frozen_content(policy: Policy, fill: Callable[[str], str]) -> dict[str, Any]:
+    """The policy's words with placeholders filled, so the archive names who it named then."""
+    data = policy.model_dump(mode="json", exclude=NOT_CONTENT, exclude_defaults=True)
+    return _fill_strings(data, fill)
+
+
+def fingerprint(content: dict[str, Any]) -> str:
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def content_policy(policy_id: str, content: dict[str, Any]) -> Policy:
+    return Policy.model_validate({**content, "id": policy_id})
+
+
+def archive_path(org_folder: Path, policy_id: str, version: str) -> Path:
+    return org_folder / ARCHIVE_DIR / policy_id / f"{version_slug(version)}.yml"
+
+
+def archive_text(org_name: str, policy_id: str, ratification: Event, content: dict[str, Any]) -> str:
+    """The archive file, with a header telling a person opening it not to edit it."""
+    record = {
+        "format": FORMAT,
+        "policy": policy_id,
+        "version": ratification.version,
+        "ratification": ratification.model_dump(mode="json", exclude_defaults=True),
+        "fingerprint": fingerprint(content),
+        "content": content,
+    }
+    header = (
+        f"# The text of {policy_id} version {ratification.version} for {org_name}, "
+        f"{ratification.event.value} {ratification.date.display()}.\n"
+        "# Written by policy-site. Do not edit: this is the permanent record of what was ratified,\n"
+        "# and the build refuses an archive whose content no longer matches its fingerprint.\n"
+    )
+    return header + yaml.safe_dump(record, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
+
+
+def _load_one(path: Path, policy: Policy | None, has_file: bool, errors: list[SourceError]) -> ArchivedVersion | None:
+    from generator.sources import validate_model
+
+    doc = load_yaml(path, errors)
+    if doc is None:
+        return None
+    record = validate_model(ArchiveFile, doc, errors)
+    if record is None:
+        return None
+    return _check(record, doc, policy, has_file, errors)
+
+
+def _check(record: ArchiveFile, doc: YamlDocument, policy: Policy | None, has_file: bool, errors: list[SourceError]) -> ArchivedVersion | None:
+    before = len(errors)
+    path = doc.path
+    if record.format != FORMAT:
+        errors.append(doc.error(("format",), f"archive format {record.format} is not one this version of policy-site reads ({FORMAT}); upgrade policy-site"))
+    if record.policy != path.parent.name:
+        errors.append(doc.error(("policy",), f"this archive is for '{record.policy}' but sits in archive/{path.parent.name}/; move it back where policy-site wrote it"))
+    if record.version != path.stem or record.ratification.version != record.version:
+        errors.append(doc.error(("version",), f"this archive records version {record.version} but is named {path.name}; restore it from your backup or version control"))
+    if fingerprint(record.content) != record.fingerprint:
+        errors.append(
+            doc.error(
+                ("content",),
+                "this archived version has been edited since it was ratified (its fingerprint no longer matches); "
+                "archived text must never change: restore the file from your backup or version control",
+            )
+        )
+    if policy is None and has_file:
+        return None  # the policy file has errors of its own, reported already
+    if policy is None:
+        errors.append(
+            doc.error(
+                (),
+                f"there is no policies/{path.parent.name}.yml for this archived version; archived versions stay published, so restore the policy file",
+            )
+        )
+    elif record.ratification.event in RATIFYING_EVENTS:
+        recorded = [e for e in policy.history if e.event in RATIFYING_EVENTS and e.version == record.version]
+        if not recorded:
+            errors.append(
+                doc.error(
+                    ("ratification",),
+                    f"version {record.version} is archived but the policy's history has no {record.ratification.event.value} event for it; "
+                    "put the event back in the policy's history",
+                )
+            )
+        elif recorded[0].date != record.ratification.date:
+            errors.append(
+                doc.error(
+                    ("ratification", "date"),
+                    f"version {record.version} was archived as {record.ratification.event.value} on {record.ratification.date.display()}, "
+                    f"but the policy's history says {recorded[0].date.display()}; correct the history, not the archive",
+                )
+            )
+    try:
+        content = content_policy(record.policy, record.content)
+    except ValueError as exc:
+        errors.append(doc.error(("content",), f"the archived content cannot be read ({exc.__class__.__name__}); restore the file from your backup"))
+        return None
+    if len(errors) > before:
+        return None
+    return ArchivedVersion(record.policy, record.version, record.ratification, content, path)
+
+
+def load_archives(org_folder: Path, policies: dict[str, Policy], policy_files: set[str], errors: list[SourceError]) -> dict[str, list[ArchivedVersion]]:
+    """Every archived version under org_folder/archive/, per policy id, in ratification order."""
+    found: dict[str, list[ArchivedVersion]] = {}
+    root = org_folder / ARCHIVE_DIR
+    if not root.is_dir():
+        return found
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        versions = []
+        for path in sorted(folder.glob("*.yml")):
+            archived = _load_one(path, policies.get(folder.name), folder.name in policy_files, errors)
+            if archived:
+                versions.append(archived)
+        if versions:
+            order = {e.version: i for i, e in enumerate(policies[folder.name].history)} if folder.name in policies else {}
+            found[folder.name] = sorted(versions, key=lambda a: order.get(a.version, len(order)))
+    return found

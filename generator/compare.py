@@ -1,0 +1,180 @@
+"""Compare two versions of a policy clause by clause, keyed on the clauses' permanent ids.
+
+Line diffs of YAML would report a renumbered or moved clause as deleted and re-added; keying
+on ids says what a reader needs: this rule is new, this one went, this one was reworded (with
+the changed words marked), this one moved to another section.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from generator.model import Audience, Clause, Policy
+from generator.text import escape_plain
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]|\s+")
+KIND_ORDER = ["added", "removed", "reworded", "changed", "moved"]
+# Parts of a policy that are not clauses: reported by name when they differ.
+OTHER_PARTS = {
+    "title": "the title",
+    "summary": "the summary",
+    "intro": "the introduction",
+    "smart": "the SMART guide",
+    "procedures": "the step-by-step procedures",
+    "statutory_references": "the laws and statutory guidance",
+    "related_policies": "the related policies",
+    "school_accounts": "the school's accounts",
+    "closing": "the closing notes",
+}
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A clause with the section it sits in."""
+
+    clause: Clause
+    section_id: str
+    section_title: str
+    section_number: str | None
+
+
+@dataclass(frozen=True)
+class Change:
+    """What happened to one clause, as seen by one audience (or by everyone when audience is None)."""
+
+    id: str
+    kinds: tuple[str, ...]
+    old: Placed | None
+    new: Placed | None
+    words: Markup | None = None
+    plain: Markup | None = None
+    note: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.kinds[0]
+
+    @property
+    def shown(self) -> Placed:
+        placed = self.new or self.old
+        assert placed is not None
+        return placed
+
+
+@dataclass
+class Comparison:
+    changes: list[Change]
+    by_audience: dict[Audience, list[Change]]
+    other_parts: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {kind: sum(1 for c in self.changes if kind in c.kinds) for kind in KIND_ORDER}
+
+    def grouped(self, audience: Audience) -> list[tuple[str, list[Change]]]:
+        changes = self.by_audience.get(audience, [])
+        return [(kind, [c for c in changes if c.kind == kind]) for kind in KIND_ORDER if any(c.kind == kind for c in changes)]
+
+    @property
+    def empty(self) -> bool:
+        return not self.changes and not self.other_parts
+
+
+def _placed(policy: Policy) -> dict[str, Placed]:
+    return {c.id: Placed(c, s.id, s.title, s.number) for s in policy.sections for c in s.clauses}
+
+
+def clause_wording(clause: Clause) -> str:
+    """Everything a reader sees as the clause's words, whitespace-normalised."""
+    parts = [f"{clause.term}:" if clause.term else "", clause.text]
+    parts += [f"• {item}" for item in clause.items]
+    if clause.consequence:
+        parts.append(f"If this rule is broken: {clause.consequence}")
+    return " ".join(" ".join(parts).split())
+
+
+def word_diff(old: str, new: str) -> Markup:
+    """The new wording with removed words struck through and added words marked, both named for screen readers."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.append(escape_plain("".join(a[i1:i2])))
+            continue
+        if tag in ("delete", "replace"):
+            out.append(f'<del><span class="ps-sr">removed: </span>{escape_plain("".join(a[i1:i2]))}</del>')
+        if tag in ("insert", "replace"):
+            out.append(f'<ins><span class="ps-sr">added: </span>{escape_plain("".join(b[j1:j2]))}</ins>')
+    return Markup("".join(out))
+
+
+def _kinds(old: Placed, new: Placed) -> list[str]:
+    kinds = []
+    if clause_wording(old.clause) != clause_wording(new.clause):
+        kinds.append("reworded")
+    if old.clause.strength != new.clause.strength or set(old.clause.audiences) != set(new.clause.audiences):
+        kinds.append("changed")
+    if old.section_id != new.section_id:
+        kinds.append("moved")
+    return kinds
+
+
+def _plain(placed: Placed, audience: Audience) -> str:
+    return " ".join((getattr(placed.clause.plain, audience.value) or "").split())
+
+
+def _for_audience(cid: str, old: Placed | None, new: Placed | None, audience: Audience) -> Change | None:
+    had = old is not None and audience in old.clause.audiences
+    has = new is not None and audience in new.clause.audiences
+    if not had and not has:
+        return None
+    if has and not had:
+        note = "Now also for this audience." if old is not None else None
+        return Change(cid, ("added",), old, new, note=note)
+    if had and not has:
+        note = "No longer for this audience; the clause is still in the policy." if new is not None else None
+        return Change(cid, ("removed",), old, new, note=note)
+    assert old is not None and new is not None
+    kinds = _kinds(old, new)
+    plain_old, plain_new = _plain(old, audience), _plain(new, audience)
+    if plain_old != plain_new and "reworded" not in kinds:
+        kinds.insert(0, "reworded")
+    if not kinds:
+        return None
+    words = word_diff(clause_wording(old.clause), clause_wording(new.clause)) if clause_wording(old.clause) != clause_wording(new.clause) else None
+    plain = word_diff(plain_old, plain_new) if plain_old != plain_new else None
+    return Change(cid, tuple(kinds), old, new, words, plain)
+
+
+def compare(old_policy: Policy, new_policy: Policy) -> Comparison:
+    """Clause-level differences from old_policy to new_policy, overall and per audience."""
+    old, new = _placed(old_policy), _placed(new_policy)
+    # New order first, then removed clauses in their old order.
+    ids = list(new) + [cid for cid in old if cid not in new]
+    changes: list[Change] = []
+    by_audience: dict[Audience, list[Change]] = {a: [] for a in Audience}
+    for cid in ids:
+        before, after = old.get(cid), new.get(cid)
+        if before is None:
+            changes.append(Change(cid, ("added",), None, after))
+        elif after is None:
+            changes.append(Change(cid, ("removed",), before, None))
+        else:
+            kinds = _kinds(before, after)
+            if kinds:
+                words = word_diff(clause_wording(before.clause), clause_wording(after.clause)) if "reworded" in kinds else None
+                changes.append(Change(cid, tuple(kinds), before, after, words))
+        for audience in Audience:
+            change = _for_audience(cid, before, after, audience)
+            if change:
+                by_audience[audience].append(change)
+    others = [label for part, label in OTHER_PARTS.items() if getattr(old_policy, part) != getattr(new_policy, part)]
+    return Comparison(changes, by_audience, others)
+
+
+def affected_audiences(comparison: Comparison) -> list[Audience]:
+    """Audiences whose pages change: each of them needs a change note when the version is ratified."""
+    return [a for a in Audience if comparison.by_audience.get(a)]

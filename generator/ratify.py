@@ -1,0 +1,288 @@
+"""Record a ratification, a minor correction, or the text of an already ratified version.
+
+Each command checks everything first, then makes its edits on a scratch copy of the sources
+and loads that copy as a build would. Only when the copy is valid are the real files written:
+the archive file is created (never overwritten) and the policy file replaced in one step.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.archive import VERSION_PATTERN, ArchivedVersion, archive_path, archive_text, content_policy, frozen_content
+from generator.compare import Comparison, affected_audiences, compare
+from generator.dates import PolicyDate
+from generator.errors import SourcesInvalid, display_path
+from generator.model import RATIFYING_EVENTS, Audience, Event, EventKind, Policy
+from generator.sources import OrgSource, PolicySource, Sources, load_sources
+from generator.status import build_date
+from generator.text import Placeholders
+from generator.yaml_edit import YamlEditError, append_to_sequence, set_scalar
+
+
+class Refused(Exception):
+    """A request we will not carry out; the message says why and what to do instead."""
+
+
+@dataclass(frozen=True)
+class Ratification:
+    policy: str
+    school: str
+    date: str
+    body: str | None = None
+    minute: str | None = None
+    signed_by: list[str] = field(default_factory=list)
+    version: str | None = None
+    event: str = "ratified"
+    notes: dict[Audience, str] = field(default_factory=dict)
+    note: str | None = None
+    next_review: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a command wrote, for the confirmation it prints."""
+
+    written: list[Path]
+    version: str
+    comparison: Comparison | None = None
+
+
+def _locate(sources_dir: Path, school: str, policy_id: str) -> tuple[Sources, OrgSource, PolicySource]:
+    try:
+        sources = load_sources(sources_dir)
+    except SourcesInvalid as exc:
+        raise Refused(exc.report().replace("nothing was built or changed", "fix them first; nothing was changed")) from None
+    if school not in sources.orgs:
+        raise Refused(f"there is no school or trust called '{school}'; choose one of: {', '.join(sorted(sources.orgs))}")
+    source = sources.orgs[school]
+    if policy_id not in source.policies:
+        known = ", ".join(sorted(source.policies)) or "none yet"
+        raise Refused(f"{school} has no policy '{policy_id}' (looked for {display_path(source.folder / 'policies' / (policy_id + '.yml'))}); its policies are: {known}")
+    return sources, source, source.policies[policy_id]
+
+
+def _meeting_date(text: str, policy: Policy, what: str) -> PolicyDate:
+    try:
+        day = PolicyDate.parse(text)
+    except ValueError as exc:
+        raise Refused(f"--date: {exc}") from None
+    if day.day is None:
+        raise Refused(f"--date '{text}': give the full date of the {what}, YYYY-MM-DD")
+    today = build_date()
+    if day.first_day() > today:
+        raise Refused(f"--date {text} is after today ({today.isoformat()}); record a {what} once it has happened")
+    ratified = [e for e in policy.history if e.event in RATIFYING_EVENTS]
+    if ratified and day.first_day() < ratified[-1].date.first_day():
+        last = ratified[-1]
+        raise Refused(
+            f"--date {text} is earlier than the last ratification (version {last.version}, {last.event.value} {last.date.display()}); "
+            f"a later {what} cannot be dated before it. Check the date of the meeting"
+        )
+    if policy.history and day.first_day() < policy.history[-1].date.first_day():
+        last = policy.history[-1]
+        raise Refused(
+            f"--date {text} is earlier than the last entry in the policy's history ({last.event.value} {last.date.display()}); the history must stay in date order"
+        )
+    return day
+
+
+def _next_version(policy: Policy, requested: str | None, source: OrgSource) -> str:
+    recorded = {e.version: e for e in policy.history if e.event in RATIFYING_EVENTS and e.version}
+    if requested is None:
+        if not recorded:
+            requested = "1"
+        else:
+            last = [e for e in policy.history if e.event in RATIFYING_EVENTS][-1].version or ""
+            if not last.isdigit():
+                raise Refused(f"the last version is '{last}', which is not a whole number, so the next cannot be worked out; give --version")
+            requested = str(int(last) + 1)
+    if not VERSION_PATTERN.match(requested):
+        raise Refused(f"--version '{requested}': use digits, letters and dots only, e.g. 4 or 2.1")
+    if requested in recorded:
+        e = recorded[requested]
+        raise Refused(
+            f"version {requested} is already recorded ({e.event.value} {e.date.display()}); a version is ratified once and never overwritten. "
+            "Give a new --version, or use `policy-site correct` for a minor correction without a new version"
+        )
+    existing = archive_path(source.folder, policy.id, requested)
+    if existing.exists():
+        raise Refused(f"{display_path(existing)} already exists; archived versions are never overwritten. Give a new --version")
+    return requested
+
+
+def _signatories(signed_by: list[str]) -> list[dict[str, str]]:
+    people = []
+    for entry in signed_by:
+        role, _, name = entry.partition(":")
+        if not role.strip():
+            raise Refused(f"--signed-by '{entry}': write 'Role: Name', e.g. 'Chair of Governors: Mrs A Smith', or just the role")
+        person = {"role": role.strip()}
+        if name.strip():
+            person["name"] = name.strip()
+        people.append(person)
+    return people
+
+
+def _last_archived(source: OrgSource, policy_id: str) -> ArchivedVersion | None:
+    archives = source.archives.get(policy_id, [])
+    return archives[-1] if archives else None
+
+
+def _check_notes(comparison: Comparison | None, notes: dict[Audience, str], since: str | None) -> None:
+    if comparison is None:
+        if not notes:
+            raise Refused(
+                "there is no archived earlier version to compare with, so say what this version is: give at least one change note, e.g. --note-governors 'First version'"
+            )
+        return
+    affected = affected_audiences(comparison)
+    missing = [a for a in affected if not notes.get(a)]
+    if missing:
+        counts = ", ".join(f"{n} {k}" for k, n in comparison.counts().items() if n)
+        flags = " ".join(f"--note-{a.value} '...'" for a in missing)
+        raise Refused(
+            f"since version {since} the clauses for {', '.join(a.value for a in affected)} have changed ({counts}); "
+            f"each audience whose pages change needs a change note in plain words. Add: {flags}"
+        )
+    if not affected and comparison.other_parts and not notes:
+        raise Refused(f"since version {since}, {', '.join(comparison.other_parts)} changed; give at least one change note, e.g. --note-governors '...'")
+
+
+def _apply(text: str, edits: list[tuple[str, Any]]) -> str:
+    for kind, arg in edits:
+        try:
+            text = append_to_sequence(text, "history", arg) if kind == "history" else set_scalar(text, kind, arg)
+        except YamlEditError as exc:
+            raise Refused(str(exc)) from None
+    return text
+
+
+def _write(sources: Sources, source: OrgSource, ps: PolicySource, new_text: str, archive: tuple[Path, str] | None) -> list[Path]:
+    """Try the change on a scratch copy first; then create the archive and replace the policy file."""
+    with tempfile.TemporaryDirectory(prefix="policy-site-") as scratch:
+        copy = Path(scratch) / "sources"
+        shutil.copytree(sources.root, copy)
+        rel_policy = ps.doc.path.resolve().relative_to(sources.root.resolve())
+        (copy / rel_policy).write_text(new_text, encoding="utf-8")
+        if archive:
+            target = copy / archive[0].resolve().relative_to(sources.root.resolve())
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(archive[1], encoding="utf-8")
+        try:
+            load_sources(copy)
+        except SourcesInvalid as exc:
+            raise Refused("the change would leave the sources invalid, so nothing was written (please report this):\n" + exc.report()) from None
+    written = []
+    if archive:
+        path, content = archive
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:  # never overwrite an archived version
+            handle.write(content)
+        # Read-only, so an editor warns before anyone changes the record.
+        path.chmod(0o444)
+        written.append(path)
+    policy_path = ps.doc.path
+    temporary = policy_path.with_name(f".{policy_path.name}.new")
+    temporary.write_text(new_text, encoding="utf-8")
+    os.replace(temporary, policy_path)
+    written.append(policy_path)
+    return written
+
+
+def _event_dict(event: Event) -> dict[str, Any]:
+    return event.model_dump(mode="json", exclude_defaults=True)
+
+
+def ratify(sources_dir: Path, request: Ratification) -> Outcome:
+    sources, source, ps = _locate(sources_dir, request.school, request.policy)
+    policy = ps.policy
+    if request.event not in {e.value for e in RATIFYING_EVENTS}:
+        raise Refused(f"--event '{request.event}': use ratified, approved or adopted")
+    day = _meeting_date(request.date, policy, "ratification")
+    version = _next_version(policy, request.version, source)
+    fill = Placeholders(source.org, sources.trust_name(source.org))
+    content = frozen_content(policy, fill.fill)
+    previous = _last_archived(source, policy.id)
+    comparison = compare(previous.content, content_policy(policy.id, content)) if previous else None
+    _check_notes(comparison, request.notes, previous.version if previous else None)
+    if request.next_review:
+        try:
+            next_review = PolicyDate.parse(request.next_review)
+        except ValueError as exc:
+            raise Refused(f"--next-review: {exc}") from None
+        if next_review.last_day() <= day.first_day():
+            raise Refused(f"--next-review {request.next_review} is not after the ratification date; give the date of the next review")
+    elif policy.review.next and policy.review.next.last_day() <= day.last_day():
+        raise Refused(
+            f"the policy's next review date ({policy.review.next.display()}) is not after this ratification, so it would show as overdue at once; "
+            "give --next-review YYYY-MM-DD (or YYYY-MM)"
+        )
+    fields: dict[str, Any] = {"event": request.event, "date": day.iso(), "version": version}
+    if request.body:
+        fields["body"] = request.body
+    if request.minute:
+        fields["minute"] = request.minute
+    if request.signed_by:
+        fields["signatories"] = _signatories(request.signed_by)
+    if request.note:
+        fields["note"] = request.note
+    if request.notes:
+        fields["changes"] = {a.value: request.notes[a] for a in Audience if request.notes.get(a)}
+    event = Event.model_validate(fields)
+    edits: list[tuple[str, Any]] = [("history", _event_dict(event))]
+    if policy.draft:
+        edits.append((("draft",), False))
+    if request.next_review:
+        edits.append((("review", "next"), request.next_review))
+    new_text = _apply(ps.doc.path.read_text(encoding="utf-8"), edits)
+    path = archive_path(source.folder, policy.id, version)
+    written = _write(sources, source, ps, new_text, (path, archive_text(source.org.name, policy.id, event, content)))
+    return Outcome(written, version, comparison)
+
+
+def freeze(sources_dir: Path, school: str, policy_id: str, version: str | None) -> Outcome:
+    """Archive the current text as the text of an already ratified version (when adopting policy-site)."""
+    sources, source, ps = _locate(sources_dir, school, policy_id)
+    ratified = [e for e in ps.policy.history if e.event in RATIFYING_EVENTS]
+    if not ratified:
+        raise Refused(f"{policy_id} has no ratified version in its history to archive; use `policy-site ratify` to record one")
+    chosen = ratified[-1] if version is None else next((e for e in ratified if e.version == version), None)
+    if chosen is None:
+        raise Refused(f"{policy_id} has no version '{version}' in its history; its versions are: {', '.join(e.version or '?' for e in ratified)}")
+    assert chosen.version
+    path = archive_path(source.folder, policy_id, chosen.version)
+    if path.exists():
+        raise Refused(f"{display_path(path)} already exists; archived versions are never overwritten")
+    fill = Placeholders(source.org, sources.trust_name(source.org))
+    content = frozen_content(ps.policy, fill.fill)
+    text = ps.doc.path.read_text(encoding="utf-8")
+    written = _write(sources, source, ps, text, (path, archive_text(source.org.name, policy_id, chosen, content)))
+    return Outcome(written[:1], chosen.version)
+
+
+def correct(sources_dir: Path, school: str, policy_id: str, date: str, note: str) -> Outcome:
+    """Record a minor correction (no change in meaning) to the current version, as GOV.UK does."""
+    sources, source, ps = _locate(sources_dir, school, policy_id)
+    policy = ps.policy
+    ratified = [e for e in policy.history if e.event in RATIFYING_EVENTS]
+    if not ratified:
+        raise Refused(f"{policy_id} has not been ratified yet, so its text can be edited freely; there is nothing to correct")
+    if not note.strip():
+        raise Refused("--note: say what was corrected, e.g. 'Fixed the spelling of \"safeguarding\" in 4.2'")
+    day = _meeting_date(date, policy, "correction")
+    previous = _last_archived(source, policy.id)
+    fill = Placeholders(source.org, sources.trust_name(source.org))
+    if previous:
+        comparison = compare(previous.content, content_policy(policy.id, frozen_content(policy, fill.fill)))
+        if comparison.empty:
+            raise Refused(f"the text is the same as version {previous.version} as archived; edit the policy first, then record the correction")
+    event = Event(event=EventKind.corrected, date=day, version=ratified[-1].version, note=note.strip())
+    new_text = _apply(ps.doc.path.read_text(encoding="utf-8"), [("history", _event_dict(event))])
+    written = _write(sources, source, ps, new_text, None)
+    return Outcome(written, ratified[-1].version or "")
