@@ -101,7 +101,14 @@ def cmd_build(args: argparse.Namespace) -> int:
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     # Warnings must reach MkDocs' strict-mode counter, and the admin must see them.
-    logging.getLogger("mkdocs").setLevel(logging.INFO if args.verbose else logging.WARNING)
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.setLevel(logging.INFO if args.verbose else logging.WARNING)
+    if not any(getattr(h, "policy_site", False) for h in mkdocs_log.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        handler.policy_site = True  # type: ignore[attr-defined]
+        mkdocs_log.addHandler(handler)
+        mkdocs_log.propagate = False
     pages = 0
     notices: list[str] = []
     try:

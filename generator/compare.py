@@ -16,7 +16,8 @@ from markupsafe import Markup
 from generator.model import Audience, Clause, Policy
 from generator.text import escape_plain
 
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]|\s+")
+# A word with the space after it: changes are marked word by word, never inside a word.
+_TOKEN = re.compile(r"\S+\s*")
 KIND_ORDER = ["added", "removed", "reworded", "changed", "moved"]
 # Parts of a policy that are not clauses: reported by name when they differ.
 OTHER_PARTS = {
@@ -98,16 +99,19 @@ def clause_wording(clause: Clause) -> str:
 
 def word_diff(old: str, new: str) -> Markup:
     """The new wording with removed words struck through and added words marked, both named for screen readers."""
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    a, b = _TOKEN.findall(old.strip()), _TOKEN.findall(new.strip())
     out: list[str] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             out.append(escape_plain("".join(a[i1:i2])))
             continue
         if tag in ("delete", "replace"):
-            out.append(f'<del><span class="ps-sr">removed: </span>{escape_plain("".join(a[i1:i2]))}</del>')
+            removed = "".join(a[i1:i2])
+            out.append(f'<del><span class="ps-sr">removed: </span>{escape_plain(removed.rstrip())}</del>')
+            out.append(" " if tag == "replace" else removed[len(removed.rstrip()) :])
         if tag in ("insert", "replace"):
-            out.append(f'<ins><span class="ps-sr">added: </span>{escape_plain("".join(b[j1:j2]))}</ins>')
+            added = "".join(b[j1:j2])
+            out.append(f'<ins><span class="ps-sr">added: </span>{escape_plain(added.rstrip())}</ins>{added[len(added.rstrip()) :]}')
     return Markup("".join(out))
 
 
