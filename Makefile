@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATE ?=
 
-.PHONY: setup demo serve test lint schema clean
+.PHONY: setup demo serve test lint schema clean bench-history
 
 $(BIN)/policy-site: pyproject.toml requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ serve: setup
 
 ## The whole test suite (what CI runs).
 test: setup
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/policy-site schema --check
 	$(BIN)/pytest -q
 
@@ -35,6 +35,10 @@ lint: setup
 
 schema: setup
 	$(BIN)/policy-site schema
+
+## What version history costs for a 200-clause policy (on demand, not part of the tests).
+bench-history: setup
+	$(BIN)/python bench/history.py
 
 clean:
 	rm -rf site .site.building .site.old
