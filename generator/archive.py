@@ -22,11 +22,14 @@ from pydantic import Field
 
 from generator.errors import SourceError
 from generator.model import RATIFYING_EVENTS, Event, Policy, Slug, Strict
+from generator.model import VERSION_PATTERN as _VERSION
 from generator.yaml_source import YamlDocument, load_yaml
 
 ARCHIVE_DIR = "archive"
 FORMAT = 1
-VERSION_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.]{0,19}$")
+VERSION_PATTERN = re.compile(_VERSION)
+# The parts of the ratification record the history must keep exactly as archived.
+RECORD_FIELDS = ("event", "date", "version", "body", "minute", "signatories")
 # What a version is made of: its words. Review dates, draft flags and the record are not.
 NOT_CONTENT = {"id", "history", "review", "draft", "statutory"}
 
@@ -49,6 +52,7 @@ class ArchivedVersion:
     ratification: Event
     content: Policy
     path: Path
+    text_fingerprint: str
 
 
 def version_slug(version: str) -> str:
@@ -72,9 +76,14 @@ def frozen_content(policy: Policy, fill: Callable[[str], str]) -> dict[str, Any]
     return _fill_strings(data, fill)
 
 
-def fingerprint(content: dict[str, Any]) -> str:
-    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+def fingerprint(data: Any) -> str:
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _record_fingerprint(ratification: dict[str, Any], content: dict[str, Any]) -> str:
+    """Covers who ratified it as well as the words, so neither can be changed unnoticed."""
+    return fingerprint({"ratification": ratification, "content": content})
 
 
 def content_policy(policy_id: str, content: dict[str, Any]) -> Policy:
@@ -87,12 +96,13 @@ def archive_path(org_folder: Path, policy_id: str, version: str) -> Path:
 
 def archive_text(org_name: str, policy_id: str, ratification: Event, content: dict[str, Any]) -> str:
     """The archive file, with a header telling a person opening it not to edit it."""
+    event = ratification.model_dump(mode="json", exclude_defaults=True)
     record = {
         "format": FORMAT,
         "policy": policy_id,
         "version": ratification.version,
-        "ratification": ratification.model_dump(mode="json", exclude_defaults=True),
-        "fingerprint": fingerprint(content),
+        "ratification": event,
+        "fingerprint": _record_fingerprint(event, content),
         "content": content,
     }
     header = (
@@ -125,7 +135,8 @@ def _check(record: ArchiveFile, doc: YamlDocument, policy: Policy | None, has_fi
         errors.append(doc.error(("policy",), f"this archive is for '{record.policy}' but sits in archive/{path.parent.name}/; move it back where policy-site wrote it"))
     if record.version != path.stem or record.ratification.version != record.version:
         errors.append(doc.error(("version",), f"this archive records version {record.version} but is named {path.name}; restore it from your backup or version control"))
-    if fingerprint(record.content) != record.fingerprint:
+    raw_event = doc.data.get("ratification") if isinstance(doc.data, dict) else None
+    if _record_fingerprint(raw_event, record.content) != record.fingerprint:
         errors.append(
             doc.error(
                 ("content",),
@@ -152,14 +163,16 @@ def _check(record: ArchiveFile, doc: YamlDocument, policy: Policy | None, has_fi
                     "put the event back in the policy's history",
                 )
             )
-        elif recorded[0].date != record.ratification.date:
-            errors.append(
-                doc.error(
-                    ("ratification", "date"),
-                    f"version {record.version} was archived as {record.ratification.event.value} on {record.ratification.date.display()}, "
-                    f"but the policy's history says {recorded[0].date.display()}; correct the history, not the archive",
+        else:
+            differ = [f for f in RECORD_FIELDS if getattr(recorded[0], f) != getattr(record.ratification, f)]
+            if differ:
+                errors.append(
+                    doc.error(
+                        ("ratification", differ[0]),
+                        f"version {record.version} was archived with a different {', '.join(differ)} from the policy's history; "
+                        "the archive is the permanent record, so make the history match it",
+                    )
                 )
-            )
     try:
         content = content_policy(record.policy, record.content)
     except ValueError as exc:
@@ -167,7 +180,8 @@ def _check(record: ArchiveFile, doc: YamlDocument, policy: Policy | None, has_fi
         return None
     if len(errors) > before:
         return None
-    return ArchivedVersion(record.policy, record.version, record.ratification, content, path)
+    return ArchivedVersion(record.policy, record.version, record.ratification, content, path, fingerprint(record.content))
+
 
 
 def load_archives(org_folder: Path, policies: dict[str, Policy], policy_files: set[str], errors: list[SourceError]) -> dict[str, list[ArchivedVersion]]:

@@ -192,7 +192,7 @@ def cmd_ratify(args: argparse.Namespace) -> int:
 
 def cmd_freeze(args: argparse.Namespace) -> int:
     try:
-        outcome = ratify.freeze(Path(args.sources), args.school, args.policy, args.version)
+        outcome = ratify.freeze(Path(args.sources), args.school, args.policy, args.version, args.earlier)
     except ratify.Refused as exc:
         return _fail(f"Not archived: {exc}")
     _report(outcome, f"Archived the current text of {args.policy} as version {outcome.version} for {args.school}.")
@@ -259,6 +259,7 @@ def parser() -> argparse.ArgumentParser:
     frz.add_argument("policy")
     frz.add_argument("--school", required=True)
     frz.add_argument("--version", help="the version the current text is (default: the last ratified)")
+    frz.add_argument("--earlier", action="store_true", help="the history records events after that version, but you have checked the text is that version's")
     cor = sub.add_parser("correct", help="record a minor correction (no change in meaning) without a new version")
     cor.add_argument("policy")
     cor.add_argument("--school", required=True)

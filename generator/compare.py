@@ -71,6 +71,7 @@ class Comparison:
     changes: list[Change]
     by_audience: dict[Audience, list[Change]]
     other_parts: list[str] = field(default_factory=list)
+    identical: bool = False
 
     def counts(self) -> dict[str, int]:
         return {kind: sum(1 for c in self.changes if kind in c.kinds) for kind in KIND_ORDER}
@@ -81,7 +82,13 @@ class Comparison:
 
     @property
     def empty(self) -> bool:
-        return not self.changes and not self.other_parts
+        return self.identical
+
+    @property
+    def changes_meaning(self) -> bool:
+        """Clauses added, removed, or with a new strength or audience: never a minor correction."""
+        counts = self.counts()
+        return bool(counts["added"] or counts["removed"] or counts["changed"])
 
 
 def _placed(policy: Policy) -> dict[str, Placed]:
@@ -115,9 +122,15 @@ def word_diff(old: str, new: str) -> Markup:
     return Markup("".join(out))
 
 
+def _reader_wording(clause: Clause) -> tuple[str, ...]:
+    """What readers see besides the formal words: the plain versions and the staff summary line."""
+    plain = clause.plain
+    return (clause.summary or "", plain.pupils or "", plain.parents or "", plain.staff or "", plain.governors or "")
+
+
 def _kinds(old: Placed, new: Placed) -> list[str]:
     kinds = []
-    if clause_wording(old.clause) != clause_wording(new.clause):
+    if clause_wording(old.clause) != clause_wording(new.clause) or _reader_wording(old.clause) != _reader_wording(new.clause):
         kinds.append("reworded")
     if old.clause.strength != new.clause.strength or set(old.clause.audiences) != set(new.clause.audiences):
         kinds.append("changed")
@@ -143,8 +156,13 @@ def _for_audience(cid: str, old: Placed | None, new: Placed | None, audience: Au
         return Change(cid, ("removed",), old, new, note=note)
     assert old is not None and new is not None
     kinds = _kinds(old, new)
+    if "changed" in kinds and old.clause.strength == new.clause.strength:
+        kinds.remove("changed")  # only the audience list changed, and this audience is in both
+    if "reworded" in kinds:
+        kinds.remove("reworded")  # decided below from what this audience reads
     plain_old, plain_new = _plain(old, audience), _plain(new, audience)
-    if plain_old != plain_new and "reworded" not in kinds:
+    summary_changed = audience == Audience.staff and old.clause.summary != new.clause.summary
+    if clause_wording(old.clause) != clause_wording(new.clause) or plain_old != plain_new or summary_changed:
         kinds.insert(0, "reworded")
     if not kinds:
         return None
@@ -169,14 +187,32 @@ def compare(old_policy: Policy, new_policy: Policy) -> Comparison:
         else:
             kinds = _kinds(before, after)
             if kinds:
-                words = word_diff(clause_wording(before.clause), clause_wording(after.clause)) if "reworded" in kinds else None
+                words = word_diff(clause_wording(before.clause), clause_wording(after.clause)) if clause_wording(before.clause) != clause_wording(after.clause) else None
                 changes.append(Change(cid, tuple(kinds), before, after, words))
         for audience in Audience:
             change = _for_audience(cid, before, after, audience)
             if change:
                 by_audience[audience].append(change)
     others = [label for part, label in OTHER_PARTS.items() if getattr(old_policy, part) != getattr(new_policy, part)]
-    return Comparison(changes, by_audience, others)
+    others += _section_changes(old_policy, new_policy)
+    identical = old_policy.model_dump(exclude={"history", "review", "draft", "statutory"}) == new_policy.model_dump(exclude={"history", "review", "draft", "statutory"})
+    if not identical and not changes and not others:
+        others.append("numbering, topics or links")
+    return Comparison(changes, by_audience, others, identical)
+
+
+def _section_changes(old_policy: Policy, new_policy: Policy) -> list[str]:
+    old = {s.id: s for s in old_policy.sections}
+    found = []
+    for section in new_policy.sections:
+        before = old.get(section.id)
+        if before is None:
+            found.append(f"a new section “{section.title}”")
+        elif (before.title, before.number, before.intro) != (section.title, section.number, section.intro):
+            found.append(f"the heading or introduction of section “{section.title}”")
+    gone = [s.title for s in old_policy.sections if s.id not in {n.id for n in new_policy.sections}]
+    found += [f"section “{title}” was removed" for title in gone]
+    return found
 
 
 def affected_audiences(comparison: Comparison) -> list[Audience]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import urlsplit
 
 from generator.feeds import Calendar, CalendarEvent, Feed, FeedEntry, atom_feed, icalendar
 from generator.model import Audience, Event, Organisation
@@ -25,10 +24,8 @@ def _url(site_url: str, path: str, directory_urls: bool, anchor: str = "") -> st
     return (site_url.rstrip("/") + "/" + url) if site_url else (url or "./")
 
 
-def _feed_id(site: SiteView, site_url: str, *parts: str) -> str:
-    host = urlsplit(site_url or site.org.website or "").hostname
-    if host:
-        return f"tag:{host},2024:" + "/".join((site.org.id, *parts))
+def _feed_id(site: SiteView, *parts: str) -> str:
+    """Stable whatever the site's address: changing site_url must not make every entry look new."""
     return "urn:policy-site:" + ":".join((site.org.id, *parts))
 
 
@@ -47,12 +44,14 @@ def changes_feed(site: SiteView, site_url: str, directory_urls: bool) -> str:
     fill = Placeholders(site.org, site.trust_name)
     entries = []
     for view in site.policies:
+        position = {id(event): n for n, event in enumerate(view.policy.history)}
         for entry in view.versions:
             for event in [entry.event, *entry.corrections]:
                 what = "minor correction" if event.event.value == "corrected" else f"version {event.version} {event.event.value}"
                 entries.append(
                     FeedEntry(
-                        id=_feed_id(site, site_url, view.policy.id, entry.slug, event.event.value, event.date.iso()),
+                        # The event's place in the append-only history keeps two same-day corrections apart.
+                        id=_feed_id(site, view.policy.id, entry.slug, event.event.value, event.date.iso(), str(position[id(event)])),
                         title=f"{fill.fill(view.policy.title)}: {what}",
                         updated=event.date.first_day(),
                         link=_url(site_url, view.history_page, directory_urls, f"v{entry.slug}"),
@@ -62,7 +61,7 @@ def changes_feed(site: SiteView, site_url: str, directory_urls: bool) -> str:
     entries.sort(key=lambda e: (e.updated, e.id), reverse=True)
     return atom_feed(
         Feed(
-            id=_feed_id(site, site_url, "changes"),
+            id=_feed_id(site, "changes"),
             title=f"{site.org.name}: policy changes",
             author=site.org.name,
             link=_url(site_url, "index.md", directory_urls),
@@ -77,14 +76,15 @@ def _site_prefix(site: SiteView, org: Organisation) -> str:
     return "" if org.id == site.org.id else f"../{org.id}/"
 
 
-def review_calendar(site: SiteView, site_url: str, directory_urls: bool) -> str:
+def review_calendar(site: SiteView, site_url: str, directory_urls: bool) -> str | None:
     """Every review deadline on the dashboard (a trust's includes its schools'), as all-day events with a reminder."""
     events = []
     for org, view in site.dashboard():
         due = view.status.next_review
         if due is None or view.status.kind == "draft":
             continue
-        url = _url(site_url, view.page(Audience.governors), directory_urls) if org.id == site.org.id else None
+        # A calendar app can only follow an absolute address.
+        url = _url(site_url, view.page(Audience.governors), directory_urls) if org.id == site.org.id and site_url else None
         school = f" ({org.name})" if org.id != site.org.id else ""
         description = (
             f"The {view.policy.title}{school} is due for review by {due.display()}. "
@@ -100,6 +100,8 @@ def review_calendar(site: SiteView, site_url: str, directory_urls: bool) -> str:
                 alarm_days_before=REMINDER_DAYS,
             )
         )
+    if not events:
+        return None  # RFC 5545 needs at least one event; with no deadlines there is no calendar
     events.sort(key=lambda e: (e.day, e.uid))
     return icalendar(Calendar(prodid=f"-//policy-site//{site.org.id}//EN", name=f"{site.org.name}: policy reviews", stamp=site.today, events=events))
 

@@ -22,6 +22,8 @@ from pydantic import (
 from generator.dates import DATE_PATTERN, PolicyDate
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Versions name archive files and URLs, so they stay short and plain: 3, 2.1, 2025a.
+VERSION_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z.]{0,19}$"
 
 
 def _to_date(value: Any) -> PolicyDate:
@@ -165,13 +167,16 @@ class Event(Strict):
 
     event: EventKind = Field(description="written, updated, reviewed, adopted, approved, ratified, or corrected (a minor correction published without a new version).")
     date: Date
-    version: str | None = Field(None, description="Version number this event concerns; required for ratified/approved/adopted.")
+    version: str | None = Field(
+        None, pattern=VERSION_PATTERN, description="Version number this event concerns, e.g. \"3\" or \"2.1\"; required for ratified/approved/adopted."
+    )
     body: str | None = Field(None, description="Who ratified or approved, e.g. 'Full Governing Body'.")
     minute: str | None = Field(None, description="Minute reference of the meeting.")
     by: str | None = Field(None, description="Who wrote or reviewed it (for written/reviewed/updated).")
     signatories: list[Signatory] = Field(default_factory=list)
     note: str | None = None
     changes: ChangeNotes | None = None
+    fingerprint: str | None = Field(None, description="Written by `policy-site correct`: the fingerprint of the corrected text. Do not edit.")
 
     @model_validator(mode="after")
     def _version_for_ratification(self) -> Event:

@@ -86,6 +86,8 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         if self.command == "build" and Path(config.site_dir).name != org_id:
             # Each organisation gets its own site under the output folder.
             config.site_dir = str(Path(config.site_dir) / org_id)
+            if config.site_url:
+                config.site_url = config.site_url.rstrip("/") + f"/{org_id}/"
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config
@@ -106,7 +108,8 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             exports.EXPORT: exports.policies_export(self.site, config.use_directory_urls),
         }
         for name, content in outputs.items():
-            files.append(File.generated(config, name, content=content))
+            if content is not None:
+                files.append(File.generated(config, name, content=content))
         config.nav = self.site.nav([f.src_uri for f in sorted(hand_written, key=lambda f: f.src_uri)])
         return files
 

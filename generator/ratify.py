@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.archive import VERSION_PATTERN, ArchivedVersion, archive_path, archive_text, content_policy, frozen_content
+from generator.archive import VERSION_PATTERN, ArchivedVersion, archive_path, archive_text, content_policy, fingerprint, frozen_content
 from generator.compare import Comparison, affected_audiences, compare
 from generator.dates import PolicyDate
 from generator.errors import SourcesInvalid, display_path
@@ -154,22 +154,31 @@ def _check_notes(comparison: Comparison | None, notes: dict[Audience, str], sinc
         raise Refused(f"since version {since}, {', '.join(comparison.other_parts)} changed; give at least one change note, e.g. --note-governors '...'")
 
 
-def _apply(text: str, edits: list[tuple[str, Any]]) -> str:
+def _read(path: Path) -> str:
+    # newline="" keeps Windows line endings as they are: only the edited lines may change.
+    with path.open(encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def _apply(path: Path, edits: list[tuple[Any, Any]]) -> str:
+    text = _read(path)
     for kind, arg in edits:
         try:
             text = append_to_sequence(text, "history", arg) if kind == "history" else set_scalar(text, kind, arg)
         except YamlEditError as exc:
-            raise Refused(str(exc)) from None
+            raise Refused(f"{display_path(path)}: {exc}") from None
     return text
 
 
-def _write(sources: Sources, source: OrgSource, ps: PolicySource, new_text: str, archive: tuple[Path, str] | None) -> list[Path]:
+def _write(sources: Sources, source: OrgSource, ps: PolicySource, new_text: str | None, archive: tuple[Path, str] | None) -> list[Path]:
     """Try the change on a scratch copy first; then create the archive and replace the policy file."""
     with tempfile.TemporaryDirectory(prefix="policy-site-") as scratch:
         copy = Path(scratch) / "sources"
         shutil.copytree(sources.root, copy)
         rel_policy = ps.doc.path.resolve().relative_to(sources.root.resolve())
-        (copy / rel_policy).write_text(new_text, encoding="utf-8")
+        if new_text is not None:
+            with (copy / rel_policy).open("w", encoding="utf-8", newline="") as handle:
+                handle.write(new_text)
         if archive:
             target = copy / archive[0].resolve().relative_to(sources.root.resolve())
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -178,20 +187,30 @@ def _write(sources: Sources, source: OrgSource, ps: PolicySource, new_text: str,
             load_sources(copy)
         except SourcesInvalid as exc:
             raise Refused("the change would leave the sources invalid, so nothing was written (please report this):\n" + exc.report()) from None
-    written = []
-    if archive:
-        path, content = archive
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as handle:  # never overwrite an archived version
-            handle.write(content)
-        # Read-only, so an editor warns before anyone changes the record.
-        path.chmod(0o444)
-        written.append(path)
+    written: list[Path] = []
     policy_path = ps.doc.path
     temporary = policy_path.with_name(f".{policy_path.name}.new")
-    temporary.write_text(new_text, encoding="utf-8")
-    os.replace(temporary, policy_path)
-    written.append(policy_path)
+    if new_text is not None:
+        with temporary.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(new_text)
+    try:
+        if archive:
+            path, content = archive
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8") as handle:  # never overwrite an archived version
+                handle.write(content)
+            # Read-only, so an editor warns before anyone changes the record.
+            path.chmod(0o444)
+            written.append(path)
+        if new_text is not None:
+            os.replace(temporary, policy_path)
+            written.append(policy_path)
+    except OSError as exc:
+        # Leave things as they were: an archive without its history event would block the next try.
+        for path in written[:1] if archive else []:
+            path.unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
+        raise Refused(f"could not write the files ({exc}); nothing was changed") from None
     return written
 
 
@@ -240,30 +259,41 @@ def ratify(sources_dir: Path, request: Ratification) -> Outcome:
         edits.append((("draft",), False))
     if request.next_review:
         edits.append((("review", "next"), request.next_review))
-    new_text = _apply(ps.doc.path.read_text(encoding="utf-8"), edits)
+    new_text = _apply(ps.doc.path, edits)
     path = archive_path(source.folder, policy.id, version)
     written = _write(sources, source, ps, new_text, (path, archive_text(source.org.name, policy.id, event, content)))
     return Outcome(written, version, comparison)
 
 
-def freeze(sources_dir: Path, school: str, policy_id: str, version: str | None) -> Outcome:
-    """Archive the current text as the text of an already ratified version (when adopting policy-site)."""
+def freeze(sources_dir: Path, school: str, policy_id: str, version: str | None, earlier: bool = False) -> Outcome:
+    """Archive the current text as the text of an already ratified version (when adopting policy-site).
+
+    This is the admin's word that the text is that version's, so it is only taken for the
+    latest version with nothing recorded after it, unless they say it is an earlier one.
+    """
     sources, source, ps = _locate(sources_dir, school, policy_id)
-    ratified = [e for e in ps.policy.history if e.event in RATIFYING_EVENTS]
+    history = ps.policy.history
+    ratified = [e for e in history if e.event in RATIFYING_EVENTS]
     if not ratified:
         raise Refused(f"{policy_id} has no ratified version in its history to archive; use `policy-site ratify` to record one")
     chosen = ratified[-1] if version is None else next((e for e in ratified if e.version == version), None)
     if chosen is None:
         raise Refused(f"{policy_id} has no version '{version}' in its history; its versions are: {', '.join(e.version or '?' for e in ratified)}")
     assert chosen.version
+    later = history[history.index(chosen) + 1 :]
+    if later and not earlier:
+        what = ", ".join(f"{e.event.value} {e.date.display()}" for e in later)
+        raise Refused(
+            f"the history records {what} after version {chosen.version}, so the text now may not be version {chosen.version}'s. "
+            f"Only if you have checked the text against the signed copy of version {chosen.version}, run again with --earlier"
+        )
     path = archive_path(source.folder, policy_id, chosen.version)
     if path.exists():
         raise Refused(f"{display_path(path)} already exists; archived versions are never overwritten")
     fill = Placeholders(source.org, sources.trust_name(source.org))
     content = frozen_content(ps.policy, fill.fill)
-    text = ps.doc.path.read_text(encoding="utf-8")
-    written = _write(sources, source, ps, text, (path, archive_text(source.org.name, policy_id, chosen, content)))
-    return Outcome(written[:1], chosen.version)
+    written = _write(sources, source, ps, None, (path, archive_text(source.org.name, policy_id, chosen, content)))
+    return Outcome(written, chosen.version)
 
 
 def correct(sources_dir: Path, school: str, policy_id: str, date: str, note: str) -> Outcome:
@@ -278,11 +308,20 @@ def correct(sources_dir: Path, school: str, policy_id: str, date: str, note: str
     day = _meeting_date(date, policy, "correction")
     previous = _last_archived(source, policy.id)
     fill = Placeholders(source.org, sources.trust_name(source.org))
-    if previous:
-        comparison = compare(previous.content, content_policy(policy.id, frozen_content(policy, fill.fill)))
-        if comparison.empty:
-            raise Refused(f"the text is the same as version {previous.version} as archived; edit the policy first, then record the correction")
-    event = Event(event=EventKind.corrected, date=day, version=ratified[-1].version, note=note.strip())
-    new_text = _apply(ps.doc.path.read_text(encoding="utf-8"), [("history", _event_dict(event))])
+    content = frozen_content(policy, fill.fill)
+    current = ratified[-1]
+    if previous and previous.version == current.version:
+        comparison = compare(previous.content, content_policy(policy.id, content))
+        if comparison.changes_meaning:
+            counts = ", ".join(f"{n} {k}" for k, n in comparison.counts().items() if n)
+            raise Refused(
+                f"since version {previous.version} clauses were added, removed or changed strength or audience ({counts}); "
+                "that changes the meaning, so it needs a new version: use `policy-site ratify`"
+            )
+        corrections = [e.fingerprint for e in policy.history[policy.history.index(current) :] if e.event == EventKind.corrected and e.fingerprint]
+        if fingerprint(content) == (corrections[-1] if corrections else previous.text_fingerprint):
+            raise Refused(f"the text has not changed since version {previous.version} or its last recorded correction; edit the policy first, then record the correction")
+    event = Event(event=EventKind.corrected, date=day, version=current.version, note=note.strip(), fingerprint=fingerprint(content))
+    new_text = _apply(ps.doc.path, [("history", _event_dict(event))])
     written = _write(sources, source, ps, new_text, None)
     return Outcome(written, ratified[-1].version or "")

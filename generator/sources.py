@@ -112,6 +112,8 @@ def _translate(error: dict[str, Any], model: type[BaseModel]) -> tuple[tuple[str
         if isinstance(loc[-1], int) and len(loc) > 1:
             what = "an audience" if loc[-2] == "audiences" else f"a valid entry for '{loc[-2]}'"
         return loc, f"'{value}' is not {what}; write one of: {expected.replace(chr(39), '')}"
+    if kind == "string_pattern_mismatch" and name == "version":
+        return loc, f"'{value}' is not a version number; write digits, letters and dots only, e.g. \"3\" or \"2.1\""
     if kind == "string_pattern_mismatch":
         suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
         return loc, (f"'{value}' is not a valid id; use lowercase letters, digits and single hyphens" + (f", e.g. {suggestion}" if suggestion else ""))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.archive import ArchivedVersion, content_policy, frozen_content, version_slug
+from generator.archive import ArchivedVersion, content_policy, fingerprint, frozen_content, version_slug
 from generator.compare import Comparison, compare
 from generator.model import RATIFYING_EVENTS, Audience, Clause, Event, EventKind, Organisation, Policy, SmartGuide, Strength, Topic
 from generator.sources import OrgSource, Sources
@@ -108,6 +108,7 @@ class PolicyView:
     pending: list[Event] = field(default_factory=list)
     comparisons: list[ComparisonPage] = field(default_factory=list)
     since_current: ComparisonPage | None = None
+    unratified_changes: bool = False
 
     @property
     def record(self) -> list[Event]:
@@ -141,12 +142,6 @@ class PolicyView:
     def archived_versions(self) -> list[VersionEntry]:
         return [v for v in self.versions if v.archived]
 
-    @property
-    def unratified_changes(self) -> bool:
-        """The published text differs from the last ratified text and no minor correction says why."""
-        if self.since_current is None:
-            return False
-        return not self.since_current.old.corrections
 
     def clauses_for(self, audience: Audience) -> list[Clause]:
         return [c for c in self.policy.clauses() if audience in c.audiences]
@@ -215,6 +210,11 @@ class SiteView:
     pages: list[Page] = field(default_factory=list)
     schools: list[SchoolStatus] = field(default_factory=list)
     window_days: int = 60
+
+    @property
+    def has_review_dates(self) -> bool:
+        """Whether the review calendar has anything in it (and so is published)."""
+        return any(v.status.next_review and v.status.kind != "draft" for _, v in self.dashboard())
 
     def has_policy(self, policy_id: str) -> bool:
         return any(v.policy.id == policy_id for v in self.policies)
@@ -309,10 +309,13 @@ def _comparisons(view: PolicyView, fill: Placeholders) -> None:
     if archived and archived[-1].current:
         last = archived[-1]
         assert last.archived
-        now = content_policy(view.policy.id, frozen_content(view.policy, fill.fill))
-        comparison = compare(last.archived.content, now)
+        content = frozen_content(view.policy, fill.fill)
+        comparison = compare(last.archived.content, content_policy(view.policy.id, content))
         if not comparison.empty:
             view.since_current = ComparisonPage(f"{view.folder}/compare/{last.slug}-to-current.md", last, None, comparison)
+        # The published words must be the ratified words, or the words of the last recorded correction.
+        recorded = [c.fingerprint for c in last.corrections if c.fingerprint]
+        view.unratified_changes = fingerprint(content) != (recorded[-1] if recorded else last.archived.text_fingerprint)
 
 
 def policy_views(source: OrgSource, fill: Placeholders, today: dt.date, window_days: int) -> list[PolicyView]:

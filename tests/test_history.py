@@ -278,8 +278,8 @@ def test_review_status_around_the_boundaries(project: Path, date: str, status: s
     out = build(project, date, "--school", "maple")
     for page in ["index.html", "staff/index.html", "parents/index.html", "governors/index.html", "history/index.html"]:
         html = (project / PAGES / page).read_text(encoding="utf-8")
+        assert f'data-status="{status}"' in html, page
         if page != "history/index.html":
-            assert f'data-status="{status}"' in html, page
             for other in ("Overdue for review", "Due for review soon"):
                 assert (f'<p class="admonition-title">{other}</p>' in html) == (other == banner), (page, other)
     assert ("overdue for review" in out) == (status == "overdue")
@@ -362,3 +362,85 @@ def test_seed_history_lists_bledington_ratifications(demo_site: Path) -> None:
     assert not (demo_site / "bledington/policies/social-media/versions/2").exists()
     feed = feedparser.parse((demo_site / "bledington/changes.atom").read_bytes())
     assert feed.bozo == 0 and [e.updated[:10] for e in feed.entries] == ["2025-01-29", "2022-03-24", "2019-01-24"]
+
+
+def test_corrections_cannot_hide_changes_of_meaning(project: Path) -> None:
+    code, out = ratify(project, "--date", "2025-02-01", "--note-governors", "First version.", "--next-review", "2027-01")
+    assert code == 0, out
+    correct = ("correct", "online-safety", "--school", "maple", "--note", "Typo.")
+    code, out = cli(project, *correct, "--date", "2025-03-01")
+    assert code == 1 and "has not changed since version 1" in out
+    # Only the plain words for parents change: still a change the build must notice.
+    edit(project, "Do not post photos of other people's children.", "Please do not post photos of other people's children.")
+    out = build(project, "2026-11-21", "--school", "maple")
+    assert "warning: maple/online-safety: the text has changed since version 1 was ratified" in out
+    assert read_changes(project / PAGES / "compare/1-to-current/index.html").by_audience["parents"] == {"reworded": {"no-photos"}}
+    code, out = cli(project, *correct, "--date", "2025-03-01")
+    assert code == 0, out
+    assert "changed since version" not in build(project, "2026-11-21", "--school", "maple")
+    code, out = cli(project, *correct, "--date", "2025-03-02")
+    assert code == 1 and "its last recorded correction" in out
+    # A later edit after a correction is noticed again, and a change of strength is never "minor".
+    edit(project, "strength: should\n", "strength: must\n")
+    assert "changed since version 1" in build(project, "2026-11-21", "--school", "maple")
+    before = snapshot(project / "policy_sources")
+    code, out = cli(project, *correct, "--date", "2025-03-02")
+    assert code == 1 and "needs a new version: use `policy-site ratify`" in out and "1 changed" in out
+    assert snapshot(project / "policy_sources") == before
+
+
+def test_only_audiences_whose_pages_change_need_a_note(project: Path) -> None:
+    code, out = ratify(project, "--date", "2025-02-01", "--note-governors", "First version.", "--next-review", "2027-01")
+    assert code == 0, out
+    edit(project, "audiences: [staff]\n", "audiences: [staff, parents]\n        plain:\n          parents: Staff will not friend your child online.\n")
+    code, out = ratify(project, "--date", "2025-03-01")
+    assert code == 1 and "the clauses for parents have changed" in out and "--note-staff" not in out, out
+
+
+def test_archive_record_and_versions_are_protected(project: Path) -> None:
+    code, out = ratify(project, "--date", "2025-02-01", "--note-governors", "First version.", "--signed-by", "Chair: Mrs A Smith")
+    assert code == 0, out
+    archive = project / "policy_sources/maple/archive/online-safety/1.yml"
+    original = archive.read_text(encoding="utf-8")
+    archive.chmod(0o644)
+    archive.write_text(original.replace("Mrs A Smith", "Mr Z Forged"), encoding="utf-8")
+    code, out = cli(project, "validate")
+    assert code == 1 and "1.yml:" in out and "has been edited since it was ratified" in out
+    archive.write_text(original, encoding="utf-8")
+    edit(project, "body: Full Governing Body", "body: Finance Committee")
+    code, out = cli(project, "validate")
+    assert code == 1 and "was archived with a different body from the policy's history" in out, out
+    edit(project, "body: Finance Committee", "body: Full Governing Body")
+    edit(project, "version: '1'", "version: ../x")
+    code, out = cli(project, "validate")
+    assert code == 1 and re.search(r"online-safety\.yml:\d+: '\.\./x' is not a version number", out), out
+
+
+def test_ratify_keeps_windows_line_endings(project: Path) -> None:
+    path = project / POLICY
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    code, out = ratify(project, "--date", "2025-02-01", "--note-governors", "First version.", "--next-review", "2027-01")
+    assert code == 0, out
+    data = path.read_bytes()
+    assert b"history:" in data and data.count(b"\n") == data.count(b"\r\n")
+
+
+def test_freeze_takes_only_the_latest_version_unless_told(project: Path) -> None:
+    edit(
+        project,
+        "statutory: true\n",
+        "statutory: true\nhistory:\n  - event: ratified\n    date: '2024-01-01'\n    version: '1'\n  - event: updated\n    date: '2024-06-01'\n",
+    )
+    code, out = cli(project, "freeze", "online-safety", "--school", "maple")
+    assert code == 1 and "records updated 1 June 2024 after version 1" in out and "--earlier" in out
+    code, out = cli(project, "freeze", "online-safety", "--school", "maple", "--earlier")
+    assert code == 0, out
+    assert (project / "policy_sources/maple/archive/online-safety/1.yml").is_file()
+
+
+def test_no_calendar_without_review_dates(project: Path) -> None:
+    edit(project, 'review:\n  next: "2027-01"  # set by the governors\n', "")
+    build(project, "2026-11-21", "--school", "maple")
+    assert not (project / "site/maple/reviews.ics").exists()
+    assert "reviews.ics" not in (project / "site/maple/governors/index.html").read_text(encoding="utf-8")
+    assert (project / "site/maple/changes.atom").is_file()
