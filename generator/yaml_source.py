@@ -13,6 +13,8 @@ from generator.errors import SourceError, display_path
 Path_ = tuple[str | int, ...]
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# libyaml composes about 15 times faster and gives the same marks; fall back where it is missing.
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -94,7 +96,7 @@ def load_yaml(path: Path, errors: list[SourceError]) -> YamlDocument | None:
         errors.append(SourceError(display_path(path), 1, "the file is not UTF-8 text; save it as UTF-8"))
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.YAMLError as exc:
         line, message = _yaml_problem(exc)
         errors.append(SourceError(display_path(path), line, message))
