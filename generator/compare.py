@@ -101,7 +101,8 @@ def clause_wording(clause: Clause) -> str:
     parts += [f"• {item}" for item in clause.items]
     if clause.consequence:
         parts.append(f"If this rule is broken: {clause.consequence}")
-    return " ".join(" ".join(parts).split())
+    # Bold marks would show as typed (the diff is plain text); a change of emphasis alone is not a rewording.
+    return " ".join(" ".join(parts).replace("**", "").replace("__", "").split())
 
 
 def word_diff(old: str, new: str) -> Markup:
