@@ -9,6 +9,7 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from generator import ratify
@@ -157,14 +158,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report(outcome: ratify.Outcome, what: str) -> None:
-    print(what)
+def _record(action: Callable[[], ratify.Outcome], refused: str, done: Callable[[ratify.Outcome], str]) -> int:
+    """Run one of the commands that write to policy_sources/ and say what it wrote."""
+    try:
+        outcome = action()
+    except ratify.Refused as exc:
+        return _fail(f"{refused}: {exc}")
+    print(done(outcome))
     if outcome.comparison is not None:
         counts = ", ".join(f"{n} {k}" for k, n in outcome.comparison.counts().items() if n) or "no clause changed"
         print(f"Clauses since the previous archived version: {counts}.")
     for path in outcome.written:
         print(f"  wrote {display_path(path)}")
     print("Rebuild the site (policy-site build) to publish it.")
+    return 0
 
 
 def cmd_ratify(args: argparse.Namespace) -> int:
@@ -182,30 +189,27 @@ def cmd_ratify(args: argparse.Namespace) -> int:
         note=args.note,
         next_review=args.next_review,
     )
-    try:
-        outcome = ratify.ratify(Path(args.sources), request)
-    except ratify.Refused as exc:
-        return _fail(f"Not ratified: {exc}")
-    _report(outcome, f"Recorded version {outcome.version} of {args.policy} for {args.school}, {args.event} {args.date}, and archived its text.")
-    return 0
+    return _record(
+        lambda: ratify.ratify(Path(args.sources), request),
+        "Not ratified",
+        lambda o: f"Recorded version {o.version} of {args.policy} for {args.school}, {args.event} {args.date}, and archived its text.",
+    )
 
 
 def cmd_freeze(args: argparse.Namespace) -> int:
-    try:
-        outcome = ratify.freeze(Path(args.sources), args.school, args.policy, args.version, args.earlier)
-    except ratify.Refused as exc:
-        return _fail(f"Not archived: {exc}")
-    _report(outcome, f"Archived the current text of {args.policy} as version {outcome.version} for {args.school}.")
-    return 0
+    return _record(
+        lambda: ratify.freeze(Path(args.sources), args.school, args.policy, args.version, args.earlier),
+        "Not archived",
+        lambda o: f"Archived the current text of {args.policy} as version {o.version} for {args.school}.",
+    )
 
 
 def cmd_correct(args: argparse.Namespace) -> int:
-    try:
-        outcome = ratify.correct(Path(args.sources), args.school, args.policy, args.date, args.note)
-    except ratify.Refused as exc:
-        return _fail(f"Not recorded: {exc}")
-    _report(outcome, f"Recorded a minor correction to version {outcome.version} of {args.policy} for {args.school}.")
-    return 0
+    return _record(
+        lambda: ratify.correct(Path(args.sources), args.school, args.policy, args.date, args.note),
+        "Not recorded",
+        lambda o: f"Recorded a minor correction to version {o.version} of {args.policy} for {args.school}.",
+    )
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
