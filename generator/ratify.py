@@ -20,7 +20,7 @@ from generator.dates import PolicyDate
 from generator.errors import SourcesInvalid, display_path
 from generator.model import RATIFYING_EVENTS, Audience, Event, EventKind, Policy
 from generator.sources import OrgSource, PolicySource, Sources, load_sources
-from generator.status import build_date
+from generator.status import build_date, current_ratification, ratifications
 from generator.text import Placeholders
 from generator.yaml_edit import YamlEditError, append_to_sequence, set_scalar
 
@@ -77,9 +77,8 @@ def _meeting_date(text: str, policy: Policy, what: str) -> PolicyDate:
     today = build_date()
     if day.first_day() > today:
         raise Refused(f"--date {text} is after today ({today.isoformat()}); record a {what} once it has happened")
-    ratified = [e for e in policy.history if e.event in RATIFYING_EVENTS]
-    if ratified and day.first_day() < ratified[-1].date.first_day():
-        last = ratified[-1]
+    last = current_ratification(policy)
+    if last and day.first_day() < last.date.first_day():
         raise Refused(
             f"--date {text} is earlier than the last ratification (version {last.version}, {last.event.value} {last.date.display()}); "
             f"a later {what} cannot be dated before it. Check the date of the meeting"
@@ -93,12 +92,12 @@ def _meeting_date(text: str, policy: Policy, what: str) -> PolicyDate:
 
 
 def _next_version(policy: Policy, requested: str | None, source: OrgSource) -> str:
-    recorded = {e.version: e for e in policy.history if e.event in RATIFYING_EVENTS and e.version}
+    recorded = {e.version: e for e in ratifications(policy) if e.version}
     if requested is None:
         if not recorded:
             requested = "1"
         else:
-            last = [e for e in policy.history if e.event in RATIFYING_EVENTS][-1].version or ""
+            last = ratifications(policy)[-1].version or ""
             if not last.isdigit():
                 raise Refused(f"the last version is '{last}', which is not a whole number, so the next cannot be worked out; give --version")
             requested = str(int(last) + 1)
@@ -273,7 +272,7 @@ def freeze(sources_dir: Path, school: str, policy_id: str, version: str | None, 
     """
     sources, source, ps = _locate(sources_dir, school, policy_id)
     history = ps.policy.history
-    ratified = [e for e in history if e.event in RATIFYING_EVENTS]
+    ratified = ratifications(ps.policy)
     if not ratified:
         raise Refused(f"{policy_id} has no ratified version in its history to archive; use `policy-site ratify` to record one")
     chosen = ratified[-1] if version is None else next((e for e in ratified if e.version == version), None)
@@ -300,7 +299,7 @@ def correct(sources_dir: Path, school: str, policy_id: str, date: str, note: str
     """Record a minor correction (no change in meaning) to the current version, as GOV.UK does."""
     sources, source, ps = _locate(sources_dir, school, policy_id)
     policy = ps.policy
-    ratified = [e for e in policy.history if e.event in RATIFYING_EVENTS]
+    ratified = ratifications(policy)
     if not ratified:
         raise Refused(f"{policy_id} has not been ratified yet, so its text can be edited freely; there is nothing to correct")
     if not note.strip():

@@ -40,8 +40,13 @@ class ReviewStatus:
         return self.kind in ("overdue", "no-date", "due-soon")
 
 
+def ratifications(policy: Policy) -> list[Event]:
+    """The events that made a version (ratified, approved, adopted), oldest first."""
+    return [event for event in policy.history if event.event in RATIFYING_EVENTS]
+
+
 def current_ratification(policy: Policy) -> Event | None:
-    ratified = [event for event in policy.history if event.event in RATIFYING_EVENTS]
+    ratified = ratifications(policy)
     return ratified[-1] if ratified else None
 
 
