@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from generator.archive import NOT_CONTENT
 from generator.model import Audience, Clause, Policy
 from generator.text import escape_plain
 
@@ -129,11 +130,9 @@ def _reader_wording(clause: Clause) -> tuple[str, ...]:
     return (clause.summary or "", plain.pupils or "", plain.parents or "", plain.staff or "", plain.governors or "")
 
 
-def _kinds(old: Placed, new: Placed) -> list[str]:
-    kinds = []
-    if clause_wording(old.clause) != clause_wording(new.clause) or _reader_wording(old.clause) != _reader_wording(new.clause):
-        kinds.append("reworded")
-    if old.clause.strength != new.clause.strength or set(old.clause.audiences) != set(new.clause.audiences):
+def _kinds(old: Placed, new: Placed, reworded: bool, changed: bool) -> list[str]:
+    kinds = ["reworded"] if reworded else []
+    if changed:
         kinds.append("changed")
     if old.section_id != new.section_id:
         kinds.append("moved")
@@ -144,7 +143,8 @@ def _plain(placed: Placed, audience: Audience) -> str:
     return " ".join((getattr(placed.clause.plain, audience.value) or "").split())
 
 
-def _for_audience(cid: str, old: Placed | None, new: Placed | None, audience: Audience) -> Change | None:
+def _for_audience(cid: str, old: Placed | None, new: Placed | None, audience: Audience, words: Markup | None) -> Change | None:
+    """The change as one audience sees it: only their words, and their membership, count."""
     had = old is not None and audience in old.clause.audiences
     has = new is not None and audience in new.clause.audiences
     if not had and not has:
@@ -156,18 +156,13 @@ def _for_audience(cid: str, old: Placed | None, new: Placed | None, audience: Au
         note = "No longer for this audience; the clause is still in the policy." if new is not None else None
         return Change(cid, ("removed",), old, new, note=note)
     assert old is not None and new is not None
-    kinds = _kinds(old, new)
-    if "changed" in kinds and old.clause.strength == new.clause.strength:
-        kinds.remove("changed")  # only the audience list changed, and this audience is in both
-    if "reworded" in kinds:
-        kinds.remove("reworded")  # decided below from what this audience reads
     plain_old, plain_new = _plain(old, audience), _plain(new, audience)
     summary_changed = audience == Audience.staff and old.clause.summary != new.clause.summary
-    if clause_wording(old.clause) != clause_wording(new.clause) or plain_old != plain_new or summary_changed:
-        kinds.insert(0, "reworded")
+    reworded = words is not None or plain_old != plain_new or summary_changed
+    # This audience is in both versions, so only a new strength is a change for them.
+    kinds = _kinds(old, new, reworded, old.clause.strength != new.clause.strength)
     if not kinds:
         return None
-    words = word_diff(clause_wording(old.clause), clause_wording(new.clause)) if clause_wording(old.clause) != clause_wording(new.clause) else None
     plain = word_diff(plain_old, plain_new) if plain_old != plain_new else None
     return Change(cid, tuple(kinds), old, new, words, plain)
 
@@ -181,22 +176,26 @@ def compare(old_policy: Policy, new_policy: Policy) -> Comparison:
     by_audience: dict[Audience, list[Change]] = {a: [] for a in Audience}
     for cid in ids:
         before, after = old.get(cid), new.get(cid)
+        words = None
         if before is None:
             changes.append(Change(cid, ("added",), None, after))
         elif after is None:
             changes.append(Change(cid, ("removed",), before, None))
         else:
-            kinds = _kinds(before, after)
+            old_words, new_words = clause_wording(before.clause), clause_wording(after.clause)
+            words = word_diff(old_words, new_words) if old_words != new_words else None
+            reworded = words is not None or _reader_wording(before.clause) != _reader_wording(after.clause)
+            changed = before.clause.strength != after.clause.strength or set(before.clause.audiences) != set(after.clause.audiences)
+            kinds = _kinds(before, after, reworded, changed)
             if kinds:
-                words = word_diff(clause_wording(before.clause), clause_wording(after.clause)) if clause_wording(before.clause) != clause_wording(after.clause) else None
                 changes.append(Change(cid, tuple(kinds), before, after, words))
         for audience in Audience:
-            change = _for_audience(cid, before, after, audience)
+            change = _for_audience(cid, before, after, audience, words)
             if change:
                 by_audience[audience].append(change)
     others = [label for part, label in OTHER_PARTS.items() if getattr(old_policy, part) != getattr(new_policy, part)]
     others += _section_changes(old_policy, new_policy)
-    identical = old_policy.model_dump(exclude={"history", "review", "draft", "statutory"}) == new_policy.model_dump(exclude={"history", "review", "draft", "statutory"})
+    identical = old_policy.model_dump(exclude=NOT_CONTENT) == new_policy.model_dump(exclude=NOT_CONTENT)
     if not identical and not changes and not others:
         others.append("numbering, topics or links")
     return Comparison(changes, by_audience, others, identical)
