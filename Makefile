@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATE ?=
 
-.PHONY: setup demo serve test lint schema clean bench-history
+.PHONY: setup tools demo serve test lint schema clean bench-history bench-pages
 
 $(BIN)/policy-site: pyproject.toml requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,12 @@ $(BIN)/policy-site: pyproject.toml requirements.txt
 
 setup: $(BIN)/policy-site
 
+## Chromium (browser tests and PDFs), axe-core and the Nu HTML Checker.
+tools:
+	tools/install
+
 ## Build every demo site from the seed policies into site/ (open site/index.html).
-demo: setup
+demo: setup tools
 	$(BIN)/policy-site build $(if $(DATE),--date $(DATE),)
 
 ## Preview one school live: make serve SCHOOL=bledington
@@ -24,7 +28,7 @@ serve: setup
 	$(BIN)/policy-site serve $(if $(SCHOOL),--school $(SCHOOL),)
 
 ## The whole test suite (what CI runs).
-test: setup
+test: setup tools
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/policy-site schema --check
 	$(BIN)/pytest -q
@@ -39,6 +43,11 @@ schema: setup
 ## What version history costs for a 200-clause policy (on demand, not part of the tests).
 bench-history: setup
 	$(BIN)/python bench/history.py
+
+## Page weights, search index sizes, time to first result on a slow phone, Lighthouse scores.
+bench-pages: setup tools
+	cd bench/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	$(BIN)/python bench/pages.py
 
 clean:
 	rm -rf site .site.building .site.old

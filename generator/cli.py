@@ -229,6 +229,67 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _search_indexes(args: argparse.Namespace, sources: Sources, org_ids: list[str]) -> dict[str, dict[str, object]] | str:
+    """Each organisation's index: the published file under --site, or built from the sources
+    exactly as the next build will publish it."""
+    from generator import search_index
+    from generator.views import site_view
+
+    indexes: dict[str, dict[str, object]] = {}
+    if args.site:
+        for org_id in org_ids:
+            path = Path(args.site) / org_id / search_index.INDEX_FILE
+            if not path.is_file():
+                return f"{display_path(path)} does not exist: build the site first (policy-site build --output {args.site})"
+            indexes[org_id] = json.loads(path.read_text(encoding="utf-8"))
+        return indexes
+    from mkdocs.config import load_config
+
+    config = load_config(args.config)
+    docs_dir = Path(config.docs_dir)
+    hand_written = [(p.relative_to(docs_dir).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(docs_dir.rglob("*.md"))]
+    for org_id in org_ids:
+        site = site_view(sources, org_id, build_date(None), 60)
+        documents = search_index.site_documents(site, hand_written, config.use_directory_urls)
+        # Through JSON and back, so the answer comes from exactly what the site would ship.
+        indexes[org_id] = json.loads(search_index.dumps(search_index.build_index(documents)))
+    return indexes
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from generator import search_index
+
+    sources = _load(Path(args.sources))
+    if sources is None:
+        return 1
+    if args.school and args.school not in sources.orgs:
+        return _fail(f"no organisation called {args.school}; choose from: {', '.join(sorted(sources.orgs))}")
+    if args.only and not args.audience:
+        return _fail("--only needs --audience: say whose results you want, e.g. --audience pupils --only")
+    org_ids = [args.school] if args.school else sorted(sources.orgs)
+    indexes = _search_indexes(args, sources, org_ids)
+    if isinstance(indexes, str):
+        return _fail(indexes)
+    found: dict[str, list[search_index.Hit]] = {}
+    for org_id, data in indexes.items():
+        found[org_id] = search_index.search(search_index.load_index(data), args.query, args.audience, args.only, args.limit)
+    if args.json:
+        print(json.dumps({org: [hit.__dict__ | {"audiences": list(hit.audiences)} for hit in hits] for org, hits in found.items()}, indent=2))
+        return 0
+    who = f", {args.audience} {'only' if args.only else 'first'}" if args.audience else ""
+    for org_id, hits in found.items():
+        print(f"{org_id}: {len(hits)} result{'s' if len(hits) != 1 else ''} for \"{args.query}\"{who}")
+        for hit in hits:
+            about = [search_index.strength_label(hit.strength)] if hit.strength else []
+            if hit.audiences:
+                about.append("For: " + ", ".join(search_index.audience_label(a) for a in hit.audiences))
+            where = f"{hit.policy}, clause {hit.number}" if hit.number else (hit.policy or hit.title)
+            print(f"{hit.rank:3}. {' | '.join(about + [where])}")
+            print(f"     {hit.url}")
+            print(f"     {hit.title}: {hit.text}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="policy-site", description="Accessible school policy websites from YAML.")
     top.add_argument("--sources", default="policy_sources", help="folder of organisations (default: policy_sources)")
@@ -269,6 +330,14 @@ def parser() -> argparse.ArgumentParser:
     cor.add_argument("--school", required=True)
     cor.add_argument("--date", required=True, help="date of the correction, YYYY-MM-DD")
     cor.add_argument("--note", required=True, help="what was corrected")
+    find = sub.add_parser("search", help="search one organisation's site (or all) from the terminal, as the site's search box does")
+    find.add_argument("query", help="the words to search for, e.g. 'friend request'")
+    find.add_argument("--school", help="organisation whose site to search (default: every organisation)")
+    find.add_argument("--audience", choices=[a.value for a in Audience], help="put this audience's results first, as its pages do")
+    find.add_argument("--only", action="store_true", help="with --audience: show only that audience's results")
+    find.add_argument("--site", help="search the index published in this built site folder (default: build it from the sources)")
+    find.add_argument("--limit", type=int, default=10, help="how many results (default: 10)")
+    find.add_argument("--json", action="store_true", help="print the results as JSON")
     schema = sub.add_parser("schema", help="write the JSON Schemas editors use for autocomplete")
     schema.add_argument("--output", default="schema")
     schema.add_argument("--check", action="store_true", help="fail if the committed schemas are out of date")
@@ -286,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
         "ratify": cmd_ratify,
         "freeze": cmd_freeze,
         "correct": cmd_correct,
+        "search": cmd_search,
     }
     return handlers[args.command](args)
 

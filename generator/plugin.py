@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -19,8 +20,9 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from generator import exports
+from generator import exports, pdf, print_urls, search_index
 from generator.errors import SourcesInvalid
+from generator.html_fixes import fix_page_html
 from generator.render import Renderer
 from generator.sources import Sources, load_sources
 from generator.status import DEFAULT_WINDOW_DAYS, build_date
@@ -31,6 +33,9 @@ log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 STYLESHEET = "assets/policy-site.css"
+PRINT_STYLESHEET = "assets/print.css"
+SEARCH_SCRIPTS = ("lunr.min.js", "policy-search.js")
+SEARCH_STYLESHEET = "assets/search.css"
 
 
 class PolicySiteConfig(base.Config):
@@ -40,6 +45,7 @@ class PolicySiteConfig(base.Config):
     review_window_days = c.Type(int, default=DEFAULT_WINDOW_DAYS)
     templates = c.Type(str, default="overrides/policy_pages")
     fail_on_overdue_statutory = c.Type(bool, default=False)
+    pdf = c.Type(bool, default=True)
 
 
 def choose_organisation(sources: Sources, requested: str | None) -> str:
@@ -56,6 +62,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         self.renderer: Renderer | None = None
         self.base: Path = Path.cwd()
         self.notices: list[str] = []
+        self.pdfs = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -82,14 +89,26 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         for notice in self.notices:
             log.info(notice)
         self.renderer = Renderer(self.site, self.base / self.config.templates, config.use_directory_urls)
+        # Not under `mkdocs serve`: printing on every save would make the preview slow to follow.
+        self.pdfs = self.config.pdf and self.command == "build"
+        if self.pdfs:
+            try:
+                pdf.find_chromium()
+            except pdf.PdfError as exc:
+                raise PluginError(str(exc)) from None
+        # The download link exists exactly when the PDF does.
+        self.renderer.env.globals["pdf_file"] = lambda view: f"{view.folder}/{pdf.pdf_name(org_id, view.policy.id)}" if self.pdfs else None
         config.site_name = theme_safe(self.site.org.name)
+        # Search engines show this under the site's name; pages with a summary give their own.
+        config.site_description = theme_safe(f"{self.site.org.name}: policies for parents and carers, pupils, staff and governors")
         if self.command == "build" and Path(config.site_dir).name != org_id:
             # Each organisation gets its own site under the output folder.
             config.site_dir = str(Path(config.site_dir) / org_id)
             if config.site_url:
                 config.site_url = config.site_url.rstrip("/") + f"/{org_id}/"
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        for sheet in (STYLESHEET, SEARCH_STYLESHEET, PRINT_STYLESHEET):
+            if sheet not in config.extra_css:
+                config.extra_css.append(sheet)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -101,6 +120,10 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
                 raise PluginError(f"docs/{page.path} would be hidden by a generated page of the same name; rename it")
             files.append(File.generated(config, page.path, content=self.renderer.page(page)))
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "policy-site.css")))
+        files.append(File.generated(config, PRINT_STYLESHEET, abs_src_path=str(ASSETS / "print.css")))
+        for asset in (*SEARCH_SCRIPTS, "search.css"):
+            files.append(File.generated(config, f"assets/{asset}", abs_src_path=str(ASSETS / asset)))
+        files.append(File.generated(config, search_index.INDEX_FILE, content=self._search_index(files, config)))
         site_url = config.site_url or ""
         outputs = {
             exports.FEED: exports.changes_feed(self.site, site_url, config.use_directory_urls),
@@ -113,11 +136,39 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         config.nav = self.site.nav([f.src_uri for f in sorted(hand_written, key=lambda f: f.src_uri)])
         return files
 
+    def _search_index(self, files: Files, config: MkDocsConfig) -> str:
+        assert self.site
+        hand_written = [(f.src_uri, Path(f.abs_src_path).read_text(encoding="utf-8")) for f in files.documentation_pages() if f.generated_by is None and f.abs_src_path]
+        documents = search_index.site_documents(self.site, hand_written, config.use_directory_urls)
+        return search_index.dumps(search_index.build_index(documents))
+
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         assert self.renderer
         if page.file.generated_by is None:
             return self.renderer.hand_written(markdown, page.file.src_uri)
         return markdown
+
+    def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        address = urljoin(config.site_url, page.url) if config.site_url else None
+        return print_urls.mark_links(html, address)
+
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        return fix_page_html(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        # 404.html is a theme template, not a page: on_post_page never sees it.
+        return fix_page_html(output_content) if template_name.endswith(".html") else output_content
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.pdfs:
+            return
+        assert self.site
+        site_dir = Path(config.site_dir)
+        jobs = [pdf.PrintJob(site_dir / v.folder / "index.html", site_dir / v.folder / pdf.pdf_name(self.site.org.id, v.policy.id)) for v in self.site.policies]
+        try:
+            pdf.print_pdfs(site_dir, jobs, self.site.today)
+        except pdf.PdfError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.base / self.config.sources))

@@ -47,6 +47,7 @@ def environment(override_dir: Path | None) -> Environment:
         strength_label=lambda s: STRENGTH_LABELS[Strength(s)],
         role_title=role_title,
         wording=clause_wording,
+        pdf_file=lambda view: None,  # the plugin points it at each policy's PDF when it prints them
     )
     return env
 

@@ -37,6 +37,7 @@ STRENGTH_LABELS = {
 STRENGTH_ORDER = list(STRENGTH_LABELS)
 DO_STRENGTHS = {Strength.must, Strength.should}
 DONT_STRENGTHS = {Strength.must_not, Strength.should_not}
+SEARCH_PAGE = "search/index.md"
 PARENT_OWN_SECTIONS = {"school-accounts", "raising-concerns", "reporting"}
 
 _DEFAULT_SMART = Path(__file__).parent / "data" / "smart.yml"
@@ -345,6 +346,7 @@ def site_view(sources: Sources, org_id: str, today: dt.date, window_days: int) -
     for audience in AUDIENCES:
         site.pages.append(Page(f"{audience.value}/index.md", f"For {AUDIENCE_LABELS[audience].lower()}", "audience_index.md.j2", audience))
     site.pages.append(Page("policies/index.md", "All policies", "policies_index.md.j2"))
+    site.pages.append(Page(SEARCH_PAGE, "Search", "search.md.j2", in_nav=False))
     for view in views:
         site.pages.append(Page(view.page(), view.policy.title, "policy.md.j2", None, view))
         for audience in AUDIENCES:

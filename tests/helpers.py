@@ -99,11 +99,21 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").split())
 
 
-def make_project(tmp: Path, sources: Path | None = None) -> Path:
-    """A copy of the project's site configuration around a given policy_sources folder."""
+PLUGIN_LINE = "  - policy-site:\n"
+
+
+def make_project(tmp: Path, sources: Path | None = None, *, pdf: bool = False) -> Path:
+    """A copy of the project's site configuration around a given policy_sources folder.
+
+    Without PDFs unless asked: printing them starts Chromium, which would slow every build test.
+    """
     project = tmp / "project"
     project.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert config.count(PLUGIN_LINE) == 1, "mkdocs.yml must register the policy-site plugin once"
+    if not pdf:
+        config = config.replace(PLUGIN_LINE, PLUGIN_LINE + "      pdf: false\n")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(REPO / "docs", project / "docs")
     shutil.copytree(REPO / "overrides", project / "overrides")
     if sources is not None:

@@ -22,9 +22,11 @@ def test_two_builds_are_byte_identical_and_docs_untouched(tmp_path: Path) -> Non
 
 def test_build_date_changes_review_status(tmp_path: Path) -> None:
     # St Joseph's is due for review by September 2022: in date before then, overdue after.
+    project = make_project(tmp_path, REPO / "policy_sources")
+
     def status_on(day: str) -> str:
         out = tmp_path / day
-        result = run_cli("build", "--school", "st-josephs", "--output", str(out), "--date", day)
+        result = run_cli("build", "--school", "st-josephs", "--output", str(out), "--date", day, cwd=project)
         assert result.returncode == 0, result.stderr
         return read_page(out / "st-josephs" / "policies" / "social-media" / "index.html").article
 

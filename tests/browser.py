@@ -1,0 +1,142 @@
+"""Helpers for tests that look at built sites in a real browser (Chromium driven by Playwright).
+
+The sites are served over HTTP from 127.0.0.1, as a web host would serve them: pages opened as
+`file://` behave differently (no folder index pages, different origin rules), so they would not
+show what a visitor sees. Nothing here may reach the network: Chromium is the one installed on
+the machine (`tools/install`), never a browser downloaded by Playwright.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Page, Playwright, Request, Response
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+# Without the background-networking flags Chromium keeps trying to reach Google's services,
+# which on a closed network means a stream of refused connections and slow start-ups.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files from one folder without printing a line per request into the test output."""
+
+    # A web host sends its error page with the 404 status; None sends the server's plain one.
+    not_found_page: Path | None = None
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code == 404 and self.not_found_page is not None and self.command in ("GET", "HEAD"):
+            body = self.not_found_page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command == "GET":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+@contextmanager
+def serve_folder(folder: Path, not_found_page: Path | None = None) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 at a free port for the duration of the block; yields the base URL.
+
+    `not_found_page` is sent, with status 404, for any path that does not exist, the way a host
+    configured with the site's 404.html would answer a mistyped address.
+    """
+    handler = type("Handler", (_QuietHandler,), {"not_found_page": not_found_page})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name=f"serve {folder.name}", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def find_chromium() -> str:
+    """The path of the installed Chromium (or Chrome); fails with what to do when there is none."""
+    for name in CHROMIUM_NAMES:
+        path = shutil.which(name)
+        if path:
+            return path
+    raise RuntimeError(f"no Chromium found on PATH (looked for {', '.join(CHROMIUM_NAMES)}): run tools/install, which installs it")
+
+
+def launch_chromium(playwright: Playwright) -> Browser:
+    """Headless Chromium from PATH with the flags that keep it off the network."""
+    return playwright.chromium.launch(executable_path=find_chromium(), headless=True, args=CHROMIUM_ARGS)
+
+
+@dataclass
+class RequestLog:
+    """Every request one page made, and those that failed, as URLs."""
+
+    base_url: str
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def _on_request(self, request: Request) -> None:
+        self.requests.append(request.url)
+
+    def _fail(self, url: str, why: str) -> None:
+        # A missing stylesheet is both a 404 response and an aborted request: report it once.
+        if not any(f.startswith(url + " ") for f in self.failed):
+            self.failed.append(f"{url} ({why})")
+
+    def _on_failed(self, request: Request) -> None:
+        self._fail(request.url, request.failure or "failed")
+
+    def _on_response(self, response: Response) -> None:
+        if response.status >= 400:
+            self._fail(response.url, f"HTTP {response.status}")
+
+    def foreign(self) -> list[str]:
+        """Requests to anywhere but the local server; `data:` and `blob:` URLs are made in the page and fetch nothing."""
+        local = urlsplit(self.base_url).netloc
+        return [url for url in self.requests if not url.startswith(("data:", "blob:")) and urlsplit(url).netloc != local]
+
+    def reset(self, base_url: str | None = None) -> None:
+        """Forget what was recorded, before the page loads another address (perhaps from another server)."""
+        self.requests.clear()
+        self.failed.clear()
+        if base_url is not None:
+            self.base_url = base_url
+
+
+def record_requests(page: Page, base_url: str) -> RequestLog:
+    """Start recording what `page` asks for; call before the page navigates.
+
+    A response with an error status counts as failed too: a missing stylesheet or script
+    comes back as a 404, which the browser does not report as a failed request. One page
+    can load many addresses in turn (opening a page costs far more than a navigation):
+    call `reset()` before each.
+    """
+    log = RequestLog(base_url)
+    page.on("request", log._on_request)
+    page.on("requestfailed", log._on_failed)
+    page.on("response", log._on_response)
+    return log
