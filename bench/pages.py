@@ -27,7 +27,8 @@ from playwright.sync_api import Page, sync_playwright
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.browser import CHROMIUM_ARGS, find_chromium, launch_chromium, serve_folder  # noqa: E402
+from generator.chromium import ARGS  # noqa: E402
+from tests.browser import find_chromium, launch_chromium, serve_folder  # noqa: E402
 
 SCHOOL = "bledington"
 PAGE_TYPES = {
@@ -96,7 +97,7 @@ def lighthouse(url: str) -> dict[str, int] | None:
     if not cli.exists():
         return None
     with tempfile.TemporaryDirectory() as profile:
-        flags = " ".join(["--headless", *CHROMIUM_ARGS, f"--user-data-dir={profile}"])
+        flags = " ".join(["--headless", *ARGS, f"--user-data-dir={profile}"])
         out = subprocess.run(
             [str(cli), url, "--form-factor=mobile", "--output=json", "--quiet", f"--chrome-flags={flags}", f"--only-categories={CATEGORIES}"],
             env={**os.environ, "CHROME_PATH": find_chromium()},

@@ -1,9 +1,10 @@
 """Each policy's full page printed to an A4 PDF by headless Chromium, from the built HTML.
 
-The PDF is the page a reader would print from the browser: `assets/print.css` decides what
-goes on paper. Chromium is the one installed on the machine (found on PATH, as `tools/install`
-puts it there); nothing is downloaded, and the page may load nothing from outside the folder
-of the site being built.
+The PDF is the page a reader would print from the browser: the print rules
+(`generator/assets/print.css`, served within `assets/policy-site.css`) decide what goes on
+paper. Chromium is the one installed on the machine (found on PATH, as `tools/install` puts
+it there); nothing is downloaded, and the page may load nothing from outside the folder of
+the site being built.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import atexit
 import datetime as dt
 import re
-import shutil
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,21 +20,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from generator.chromium import ARGS, chromium_path
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Playwright, Route
 
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
-# Without the background-networking flags Chromium keeps trying to reach Google's services,
-# which on a closed network means a stream of refused connections and slow start-ups.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SWITCH_OFF = "or set `pdf: false` under the policy-site plugin in mkdocs.yml to build without PDFs"
 MISSING_CHROMIUM = f"cannot make the policy PDFs because Chromium is not installed: run tools/install (or put chromium on PATH), {SWITCH_OFF}"
 MISSING_PLAYWRIGHT = f"cannot make the policy PDFs because the Python package playwright is not installed: run make setup, {SWITCH_OFF}"
@@ -80,11 +70,10 @@ def pdf_name(org_id: str, policy_id: str) -> str:
 
 
 def find_chromium() -> str:
-    for name in CHROMIUM_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    raise PdfError(MISSING_CHROMIUM)
+    found = chromium_path()
+    if found is None:
+        raise PdfError(MISSING_CHROMIUM)
+    return found
 
 
 def stamp_dates(pdf: bytes, day: dt.date) -> bytes:
@@ -122,7 +111,7 @@ def _start() -> _Chromium:
         raise PdfError(MISSING_PLAYWRIGHT) from None
     playwright = sync_playwright().start()
     try:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
     except Error as exc:
         playwright.stop()
         raise PdfError(f"cannot make the policy PDFs because Chromium ({executable}) did not start: {_first_line(exc)}; {SWITCH_OFF}") from None

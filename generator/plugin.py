@@ -33,9 +33,10 @@ log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 STYLESHEET = "assets/policy-site.css"
-PRINT_STYLESHEET = "assets/print.css"
+# Served as the one stylesheet above, in this order (print rules last, so they win): one
+# request fewer each on a phone.
+STYLESHEET_PARTS = ("policy-site.css", "search.css", "print.css")
 SEARCH_SCRIPTS = ("lunr.min.js", "policy-search.js")
-SEARCH_STYLESHEET = "assets/search.css"
 
 
 class PolicySiteConfig(base.Config):
@@ -106,9 +107,8 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             config.site_dir = str(Path(config.site_dir) / org_id)
             if config.site_url:
                 config.site_url = config.site_url.rstrip("/") + f"/{org_id}/"
-        for sheet in (STYLESHEET, SEARCH_STYLESHEET, PRINT_STYLESHEET):
-            if sheet not in config.extra_css:
-                config.extra_css.append(sheet)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -119,10 +119,10 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             if clash is not None:
                 raise PluginError(f"docs/{page.path} would be hidden by a generated page of the same name; rename it")
             files.append(File.generated(config, page.path, content=self.renderer.page(page)))
-        files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "policy-site.css")))
-        files.append(File.generated(config, PRINT_STYLESHEET, abs_src_path=str(ASSETS / "print.css")))
-        for asset in (*SEARCH_SCRIPTS, "search.css"):
-            files.append(File.generated(config, f"assets/{asset}", abs_src_path=str(ASSETS / asset)))
+        css = "\n".join((ASSETS / part).read_text(encoding="utf-8") for part in STYLESHEET_PARTS)
+        files.append(File.generated(config, STYLESHEET, content=css))
+        for script in SEARCH_SCRIPTS:
+            files.append(File.generated(config, f"assets/{script}", abs_src_path=str(ASSETS / script)))
         files.append(File.generated(config, search_index.INDEX_FILE, content=self._search_index(files, config)))
         site_url = config.site_url or ""
         outputs = {

@@ -8,7 +8,6 @@ the machine (`tools/install`), never a browser downloaded by Playwright.
 
 from __future__ import annotations
 
-import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,18 +20,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, Playwright, Request, Response
 
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
-# Without the background-networking flags Chromium keeps trying to reach Google's services,
-# which on a closed network means a stream of refused connections and slow start-ups.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from generator.chromium import ARGS, NAMES, chromium_path
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -79,16 +67,15 @@ def serve_folder(folder: Path, not_found_page: Path | None = None) -> Iterator[s
 
 def find_chromium() -> str:
     """The path of the installed Chromium (or Chrome); fails with what to do when there is none."""
-    for name in CHROMIUM_NAMES:
-        path = shutil.which(name)
-        if path:
-            return path
-    raise RuntimeError(f"no Chromium found on PATH (looked for {', '.join(CHROMIUM_NAMES)}): run tools/install, which installs it")
+    found = chromium_path()
+    if found is None:
+        raise RuntimeError(f"no Chromium found on PATH (looked for {', '.join(NAMES)}): run tools/install, which installs it")
+    return found
 
 
 def launch_chromium(playwright: Playwright) -> Browser:
     """Headless Chromium from PATH with the flags that keep it off the network."""
-    return playwright.chromium.launch(executable_path=find_chromium(), headless=True, args=CHROMIUM_ARGS)
+    return playwright.chromium.launch(executable_path=find_chromium(), headless=True, args=ARGS)
 
 
 @dataclass

@@ -38,6 +38,10 @@ MISSING = "policies/no-such-policy/"
 HISTORY_KINDS = re.compile(r"/policies/[^/]+/(history|versions|compare)/")
 # Failing elements listed per rule and page: enough to find the cause, short enough to read.
 SHOWN = 3
+# The phone layout (Material's mobile navigation drawer, our search button alone) is checked
+# on one organisation's pages: every other site has the same page kinds in the same templates.
+PHONE = {"width": 375, "height": 740}
+PHONE_ORG = "bledington"
 # Browser tabs working at once in each colour scheme (see check_pages).
 LANES = 2
 
@@ -151,14 +155,15 @@ def _axe_and_network_problems(page: Page, log: RequestLog, visit: Visit, scheme:
     return problems
 
 
-def check_pages(browser: Browser, scheme: Scheme, visits: list[Visit]) -> list[str]:
+def check_pages(browser: Browser, scheme: Scheme, visits: list[Visit], phone: bool = False) -> list[str]:
     """Load each page in `scheme`, run axe on it and read its network log; returns readable problems.
 
     Pages go through LANES browser tabs in turn, so that axe works on one page while the next
     one loads: each tab has its own renderer process.
     """
     problems: list[str] = []
-    context = browser.new_context(color_scheme=scheme)
+    size = {"viewport": PHONE, "is_mobile": True, "has_touch": True} if phone else {}
+    context = browser.new_context(color_scheme=scheme, **size)  # type: ignore[arg-type]
     # An init script, unlike an added <script> element, leaves the page's own DOM as built.
     context.add_init_script(script=AXE.read_text(encoding="utf-8"))
     try:
@@ -229,6 +234,15 @@ def test_demo_pages_are_accessible_and_request_nothing_from_elsewhere(browser: B
         assert len(visits) == len(list(demo_site.rglob("*.html"))), "every built page is visited"
         assert len(visits) > 50
         problems = check_pages(browser, scheme, visits)
+    assert not problems, report(problems)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_phone_layout_is_accessible(browser: Browser, demo_site: Path, demo_server: str, scheme: Scheme) -> None:
+    tools_present()
+    visits = [v for v in site_visits(demo_site, demo_server) if v.label.startswith(f"{PHONE_ORG}/")]
+    assert len(visits) > 10
+    problems = check_pages(browser, scheme, visits, phone=True)
     assert not problems, report(problems)
 
 

@@ -100,7 +100,9 @@ def test_every_page_of_a_policy_links_its_pdf(demo_site: Path, org: str) -> None
         links = DOWNLOAD.findall(page.read_text(encoding="utf-8"))
         assert len(links) == 1, page
         assert (page.parent / links[0]).resolve() == pdf_of(demo_site, org).resolve()
-    assert 'href="../../assets/print.css"' in (folder / "index.html").read_text(encoding="utf-8")
+    # The print rules travel in the page's one stylesheet of ours.
+    assert 'href="../../assets/policy-site.css"' in (folder / "index.html").read_text(encoding="utf-8")
+    assert "@page" in (demo_site / org / "assets/policy-site.css").read_text(encoding="utf-8")
 
 
 def test_pdf_bytes_depend_only_on_sources_and_date(tmp_path: Path, demo_site: Path) -> None:
