@@ -10,6 +10,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 
 from generator import ratify
@@ -274,7 +275,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     for org_id, data in indexes.items():
         found[org_id] = search_index.search(search_index.load_index(data), args.query, args.audience, args.only, args.limit)
     if args.json:
-        print(json.dumps({org: [hit.__dict__ | {"audiences": list(hit.audiences)} for hit in hits] for org, hits in found.items()}, indent=2))
+        print(json.dumps({org: [asdict(hit) for hit in hits] for org, hits in found.items()}, indent=2))
         return 0
     who = f", {args.audience} {'only' if args.only else 'first'}" if args.audience else ""
     for org_id, hits in found.items():

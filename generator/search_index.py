@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -78,21 +78,11 @@ class Indexed:
 
 
 @dataclass(frozen=True)
-class Hit:
-    rank: int
-    score: float
-    url: str
-    title: str
-    text: str
-    audiences: tuple[str, ...]
-    policy: str
-    strength: str
-    number: str
-    kind: str
+class Hit(SearchDoc):
+    """A document as a search returned it: its place in the list and lunr's score."""
 
-    @property
-    def anchor(self) -> str:
-        return self.url.partition("#")[2]
+    rank: int = 0
+    score: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -333,11 +323,7 @@ def search(loaded: LoadedIndex, query: str, audience: str | None = None, only: b
     if audience:
         mine = _plain_first([s for s in ranked if audience in loaded.docs[s[1]].audiences], loaded.docs, audience)
         ranked = mine if only else mine + [s for s in ranked if audience not in loaded.docs[s[1]].audiences]
-    hits = []
-    for rank, (score, ref) in enumerate(ranked[:limit], 1):
-        d = loaded.docs[ref]
-        hits.append(Hit(rank, score, d.url, d.title, d.text, d.audiences, d.policy, d.strength, d.number, d.kind))
-    return hits
+    return [Hit(**asdict(loaded.docs[ref]), rank=rank, score=score) for rank, (score, ref) in enumerate(ranked[:limit], 1)]
 
 
 def _plain_first(ranked: list[tuple[float, int]], docs: list[SearchDoc], audience: str) -> list[tuple[float, int]]:
