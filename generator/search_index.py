@@ -87,8 +87,10 @@ class Hit(SearchDoc):
 
 @dataclass(frozen=True)
 class SearchWords:
-    synonyms: tuple[tuple[tuple[str, ...], ...], ...]
-    spellings: tuple[tuple[str, str], ...]
+    # Each group's members as written (to index) and as stems (to find them in a text).
+    synonyms: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]
+    # (UK, US) spellings, and the stem of each.
+    spellings: tuple[tuple[str, str, str, str], ...]
 
 
 @dataclass
@@ -119,8 +121,8 @@ def stem(word: str) -> str:
 @cache
 def search_words(path: Path = WORDS_FILE) -> SearchWords:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    groups = tuple(tuple(tuple(normalise(member).split()) for member in group) for group in data["synonyms"])
-    spellings = tuple((normalise(uk), normalise(us)) for uk, us in data["spellings"].items())
+    groups = tuple(tuple((normalise(m), tuple(stem(w) for w in normalise(m).split())) for m in group) for group in data["synonyms"])
+    spellings = tuple((normalise(uk), normalise(us), stem(normalise(uk)), stem(normalise(us))) for uk, us in data["spellings"].items())
     return SearchWords(groups, spellings)
 
 
@@ -145,10 +147,10 @@ def expansions(text: str, words: SearchWords | None = None) -> Expansions:
     stems = [stem(t) for t in tokens]
     variants: list[str] = [h.replace("-", "") for h in re.findall(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b", normalised)]
     stem_set = set(stems)
-    for uk, us in words.spellings:
-        if stem(uk) in stem_set:
+    for uk, us, uk_stem, us_stem in words.spellings:
+        if uk_stem in stem_set:
             variants.append(us)
-        if stem(us) in stem_set:
+        if us_stem in stem_set:
             variants.append(uk)
     for token in tokens:
         for pattern, swap in ((_ISE, "iz"), (_IZE, "is")):
@@ -157,10 +159,9 @@ def expansions(text: str, words: SearchWords | None = None) -> Expansions:
                 variants.append(f"{match.group(1)}{swap}{match.group(2)}")
     synonyms: list[str] = []
     for group in words.synonyms:
-        member_stems = [tuple(stem(w) for w in member) for member in group]
-        found = {i for i, ms in enumerate(member_stems) if _contains(stems, ms)}
+        found = {i for i, (_, member_stems) in enumerate(group) if _contains(stems, member_stems)}
         if found:
-            synonyms.extend(" ".join(member) for i, member in enumerate(group) if i not in found)
+            synonyms.extend(member for i, (member, _) in enumerate(group) if i not in found)
     return Expansions(" ".join(dict.fromkeys(variants)), " ".join(dict.fromkeys(synonyms)))
 
 

@@ -26,7 +26,7 @@ MUST_PASS = {
     "disciplinary",
 }
 # Measured with the seed policies when the suite was written: 95 of 97 in the top three
-# (98%), 78 right first (80%). The thresholds leave room for new seed text, not for a worse engine.
+# (98%), 77 right first (79%). The thresholds leave room for new seed text, not for a worse engine.
 TOP3_AT_LEAST = 0.95
 TOP1_AT_LEAST = 0.75
 
