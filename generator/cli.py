@@ -259,6 +259,7 @@ def _search_indexes(args: argparse.Namespace, sources: Sources, org_ids: list[st
 
 def cmd_search(args: argparse.Namespace) -> int:
     from generator import search_index
+    from generator.views import audience_label, strength_label
 
     sources = _load(Path(args.sources))
     if sources is None:
@@ -281,9 +282,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     for org_id, hits in found.items():
         print(f"{org_id}: {len(hits)} result{'s' if len(hits) != 1 else ''} for \"{args.query}\"{who}")
         for hit in hits:
-            about = [search_index.strength_label(hit.strength)] if hit.strength else []
+            about = [strength_label(hit.strength)] if hit.strength else []
             if hit.audiences:
-                about.append("For: " + ", ".join(search_index.audience_label(a) for a in hit.audiences))
+                about.append("For: " + ", ".join(audience_label(a) for a in hit.audiences))
             where = f"{hit.policy}, clause {hit.number}" if hit.number else (hit.policy or hit.title)
             print(f"{hit.rank:3}. {' | '.join(about + [where])}")
             print(f"     {hit.url}")

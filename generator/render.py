@@ -13,7 +13,7 @@ from markupsafe import Markup
 from generator.compare import clause_wording
 from generator.model import Audience, Organisation, Strength
 from generator.text import PLACEHOLDER, Placeholders, escape_plain, markdown_filter, role_title, theme_safe
-from generator.views import AUDIENCE_LABELS, AUDIENCES, STRENGTH_LABELS, Page, SiteView, page_url, relative, relative_url
+from generator.views import AUDIENCES, Page, SiteView, audience_label, page_url, relative, relative_url, strength_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Blocks a hand-written page may place, e.g. `{{ audience_chooser }}` in docs/index.md.
@@ -43,8 +43,8 @@ def environment(override_dir: Path | None) -> Environment:
         AUDIENCES=AUDIENCES,
         Audience=Audience,
         Strength=Strength,
-        audience_label=lambda a: AUDIENCE_LABELS[Audience(a)],
-        strength_label=lambda s: STRENGTH_LABELS[Strength(s)],
+        audience_label=audience_label,
+        strength_label=strength_label,
         role_title=role_title,
         wording=clause_wording,
         pdf_file=lambda view: None,  # the plugin points it at each policy's PDF when it prints them

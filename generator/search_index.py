@@ -23,9 +23,9 @@ from lunr.query import Query
 from lunr.stemmer import porter_stemmer
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 
-from generator.model import Audience, Clause, Strength
+from generator.model import Audience, Clause
 from generator.text import Placeholders
-from generator.views import AUDIENCE_LABELS, AUDIENCES, STRENGTH_LABELS, PolicyView, SiteView, page_url
+from generator.views import AUDIENCES, PolicyView, SiteView, page_url
 
 INDEX_FILE = "search/index.json"
 FORMAT = 1
@@ -342,11 +342,3 @@ def _plain_first(ranked: list[tuple[float, int]], docs: list[SearchDoc], audienc
             continue
         out.append((score, ref))
     return out
-
-
-def audience_label(value: str) -> str:
-    return AUDIENCE_LABELS[Audience(value)]
-
-
-def strength_label(value: str) -> str:
-    return STRENGTH_LABELS[Strength(value)] if value else ""

@@ -35,6 +35,14 @@ STRENGTH_LABELS = {
     Strength.info: "Information",
 }
 STRENGTH_ORDER = list(STRENGTH_LABELS)
+
+
+def audience_label(value: str) -> str:
+    return AUDIENCE_LABELS[Audience(value)]
+
+
+def strength_label(value: str) -> str:
+    return STRENGTH_LABELS[Strength(value)]
 DO_STRENGTHS = {Strength.must, Strength.should}
 DONT_STRENGTHS = {Strength.must_not, Strength.should_not}
 SEARCH_PAGE = "search/index.md"
