@@ -154,6 +154,10 @@ def check_sources(sources: Sources) -> list[SourceError]:
         fill = Placeholders(source.org, sources.trust_name(source.org))
         errors += _check_placeholders(source.doc, fill)
         for policy_source in source.policies.values():
-            errors += _check_history(policy_source.policy, policy_source.doc)
-            errors += _check_placeholders(policy_source.doc, fill)
+            if policy_source.adoption is None:
+                errors += _check_history(policy_source.policy, policy_source.doc)
+                errors += _check_placeholders(policy_source.doc, fill)
+            elif isinstance(policy_source.doc.data, dict) and "history" in policy_source.doc.data:
+                # The overlay's own record; an inherited trust record is checked in the trust's file.
+                errors += _check_history(policy_source.policy, policy_source.doc)
     return errors

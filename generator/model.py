@@ -168,7 +168,7 @@ class Event(Strict):
     event: EventKind = Field(description="written, updated, reviewed, adopted, approved, ratified, or corrected (a minor correction published without a new version).")
     date: Date
     version: str | None = Field(
-        None, pattern=VERSION_PATTERN, description="Version number this event concerns, e.g. \"3\" or \"2.1\"; required for ratified/approved/adopted."
+        None, pattern=VERSION_PATTERN, description='Version number this event concerns, e.g. "3" or "2.1"; required for ratified/approved/adopted.'
     )
     body: str | None = Field(None, description="Who ratified or approved, e.g. 'Full Governing Body'.")
     minute: str | None = Field(None, description="Minute reference of the meeting.")
@@ -216,7 +216,7 @@ class Clause(Strict):
     plain: Plain = Field(default_factory=Plain)
     consequence: str | None = Field(None, description="What happens on a breach (Markdown).")
     see: list[Reference] = Field(default_factory=list, description="Policies this clause points to.")
-    open_to_local: bool = Field(False, description="For trust policies: a school may replace or remove this clause.")
+    open_to_local: bool = Field(False, description="For trust policies: a school may replace or remove this clause in its overlay.")
 
 
 class Section(Strict):
@@ -225,7 +225,7 @@ class Section(Strict):
     title: Text
     intro: str | None = Field(None, description="Text of the original that is not a rule (Markdown).")
     clauses: list[Clause] = Field(default_factory=list)
-    open_to_local: bool = Field(False, description="For trust policies: a school may add clauses here.")
+    open_to_local: bool = Field(False, description="For trust policies: a school may add clauses here, and replace or remove any clause here.")
 
 
 class Step(Strict):
@@ -298,3 +298,53 @@ class Policy(Strict):
 
     def clauses(self) -> list[Clause]:
         return [clause for section in self.sections for clause in section.clauses]
+
+
+class ClauseChange(Strict):
+    """The fields of a trust clause a school words differently; the rest stay the trust's."""
+
+    number: str | None = None
+    term: str | None = None
+    text: Text | None = None
+    items: list[Text] | None = None
+    strength: Strength | None = None
+    audiences: list[Audience] | None = Field(None, min_length=1)
+    topic: Slug | None = None
+    summary: str | None = None
+    plain: Plain | None = None
+    consequence: str | None = None
+    see: list[Reference] | None = None
+
+
+class AddClause(Strict):
+    section: Slug = Field(description="Id of a section the trust marked open_to_local.")
+    after: Slug | None = Field(None, description="Id of the clause to put it after; default: the end of the section.")
+    clause: Clause
+
+
+class ReplaceClause(Strict):
+    clause: Slug = Field(description="Id of the trust's clause this school words differently.")
+    based_on: str | None = Field(None, description="Fingerprint of the trust's wording you replaced; the build tells you what to write.")
+    with_: ClauseChange = Field(alias="with", description="Only the fields you change, e.g. text and plain.")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class RemoveClause(Strict):
+    clause: Slug = Field(description="Id of the trust's clause this school does not use.")
+    based_on: str | None = Field(None, description="Fingerprint of the trust's wording you removed; the build tells you what to write.")
+    reason: Text = Field(description="Why, in a sentence governors can read.")
+
+
+class Overlay(Strict):
+    """overlays/<policy-id>.yml: how a school adapts one of its trust's policies."""
+
+    values: dict[str, Text] = Field(
+        default_factory=dict, description="Placeholders filled for this policy only, e.g. `role.dsl: Mrs A Smith`; they win over organisation.yml."
+    )
+    school_accounts: list[SchoolAccount] | None = Field(None, description="This school's accounts; replaces the trust's list.")
+    add: list[AddClause] = Field(default_factory=list, description="Clauses of this school's own, in sections open to local change.")
+    replace: list[ReplaceClause] = Field(default_factory=list, description="Trust clauses this school words differently.")
+    remove: list[RemoveClause] = Field(default_factory=list, description="Trust clauses this school does not use.")
+    history: list[Event] | None = Field(None, description="This school's own ratification record of its version; default: the trust's.")
+    review: Review | None = Field(None, description="This school's review date; default: the trust's.")

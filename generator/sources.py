@@ -13,7 +13,9 @@ from pydantic import BaseModel, ValidationError
 from generator.archive import ArchivedVersion, load_archives
 from generator.checks import check_policy_data, check_sources
 from generator.errors import SourceError, SourcesInvalid, display_path
-from generator.model import Organisation, Policy
+from generator.model import Organisation, Overlay, Policy
+from generator.overlay import Adoption, merge, overlay_files
+from generator.text import Placeholders
 from generator.yaml_source import YamlDocument, load_yaml
 
 ORGANISATION_FILE = "organisation.yml"
@@ -26,6 +28,7 @@ M = TypeVar("M", bound=BaseModel)
 class PolicySource:
     policy: Policy
     doc: YamlDocument
+    adoption: Adoption | None = None  # set when the policy is a trust policy adapted by an overlay
 
 
 @dataclass
@@ -113,7 +116,7 @@ def _translate(error: dict[str, Any], model: type[BaseModel]) -> tuple[tuple[str
             what = "an audience" if loc[-2] == "audiences" else f"a valid entry for '{loc[-2]}'"
         return loc, f"'{value}' is not {what}; write one of: {expected.replace(chr(39), '')}"
     if kind == "string_pattern_mismatch" and name == "version":
-        return loc, f"'{value}' is not a version number; write digits, letters and dots only, e.g. \"3\" or \"2.1\""
+        return loc, f'\'{value}\' is not a version number; write digits, letters and dots only, e.g. "3" or "2.1"'
     if kind == "string_pattern_mismatch":
         suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
         return loc, (f"'{value}' is not a valid id; use lowercase letters, digits and single hyphens" + (f", e.g. {suggestion}" if suggestion else ""))
@@ -157,6 +160,7 @@ def load_sources(root: Path) -> Sources:
     raw_docs: list[tuple[set[str], YamlDocument]] = []
     if not root.is_dir():
         raise SourcesInvalid([SourceError(display_path(root), 1, "this folder does not exist; create it or point --sources at your policies")])
+    overlays: dict[str, list[Path]] = {}
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
         org_path = folder / ORGANISATION_FILE
         if not org_path.is_file():
@@ -166,28 +170,72 @@ def load_sources(root: Path) -> Sources:
         org = validate_model(Organisation, org_doc, errors) if org_doc else None
         policies: dict[str, PolicySource] = {}
         policy_paths = sorted((folder / POLICIES_DIR).glob("*.y*ml"))
+        adopted = overlay_files(folder)
+        site_policies = {p.stem for p in policy_paths} | {p.stem for p in adopted}
         for policy_path in policy_paths:
             doc = load_yaml(policy_path, errors)
             if doc:
-                raw_docs.append(({p.stem for p in policy_paths}, doc))
+                raw_docs.append((site_policies, doc))
             policy = validate_model(Policy, doc, errors) if doc else None
             if doc and policy:
                 if policy.id != policy_path.stem:
                     errors.append(doc.error(("id",), f"id '{policy.id}' does not match the file name; write `id: {policy_path.stem}` or rename the file"))
                 policies[policy.id] = PolicySource(policy, doc)
-        archives = load_archives(folder, {pid: ps.policy for pid, ps in policies.items()}, {p.stem for p in policy_paths}, errors)
         if org and org_doc:
             if org.id != folder.name:
                 errors.append(org_doc.error(("id",), f"id '{org.id}' does not match the folder name; write `id: {folder.name}` or rename the folder"))
-            orgs[org.id] = OrgSource(org, org_doc, policies, archives)
+            orgs[org.id] = OrgSource(org, org_doc, policies)
+            overlays[org.id] = adopted
+    sources = Sources(root, orgs)
+    for org_id, paths in overlays.items():
+        _adopt(sources, sources.orgs[org_id], paths, errors)
+    for source in orgs.values():
+        stems = {p.stem for p in (source.folder / POLICIES_DIR).glob("*.y*ml")} | {p.stem for p in overlay_files(source.folder)}
+        source.archives = load_archives(source.folder, {pid: ps.policy for pid, ps in source.policies.items()}, stems, errors)
     if not orgs and not errors:
         errors.append(SourceError(display_path(root), 1, "no organisations found; add a folder with organisation.yml and policies/"))
-    sources = Sources(root, orgs)
-    # A policy may link by id only to policies on its own site: a trust's policies are
-    # not rendered on its schools' sites yet, so accepting them would make broken links.
+    # A policy may link by id only to policies on its own site (its own and those it adopts).
     for files, doc in raw_docs:
         errors.extend(check_policy_data(doc, files))
     errors.extend(check_sources(sources))
     if errors:
         raise SourcesInvalid(errors)
     return sources
+
+
+def _adopt(sources: Sources, source: OrgSource, paths: list[Path], errors: list[SourceError]) -> None:
+    """Merge each overlay in the school's overlays/ with its trust's policy of the same id."""
+    if not paths:
+        return
+    org = source.org
+    trust = sources.orgs.get(org.trust.id) if org.trust and org.trust.id else None
+    site_policies = set(source.policies) | {p.stem for p in paths}
+    fill = Placeholders(org, sources.trust_name(org))
+    for path in paths:
+        doc = load_yaml(path, errors)
+        if doc is None:
+            continue
+        overlay = validate_model(Overlay, doc, errors)
+        if overlay is None:
+            continue
+        if org.kind.value == "trust" or trust is None:
+            errors.append(
+                doc.error(
+                    (),
+                    f"{org.name} has no trust here to adapt a policy from; add `trust: {{id: ...}}` to organisation.yml, "
+                    "or move this file to policies/ as a policy of its own",
+                )
+            )
+            continue
+        if path.stem in source.policies:
+            errors.append(doc.error((), f"{org.id} has both policies/{path.stem}.yml and this overlay of the trust's policy; keep one"))
+            continue
+        trust_policy = trust.policies.get(path.stem)
+        if trust_policy is None:
+            listed = ", ".join(sorted(trust.policies)) or "none yet"
+            errors.append(doc.error((), f"{trust.org.name} has no policy '{path.stem}' to adapt (its policies: {listed}); name the file after one of them"))
+            continue
+        titles = {pid: ps.policy.title for pid, ps in trust.policies.items()}
+        merged = merge(trust_policy.policy, overlay, doc, fill, site_policies, titles, trust.org.id, errors)
+        if merged:
+            source.policies[path.stem] = PolicySource(merged[0], doc, merged[1])

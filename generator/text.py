@@ -31,15 +31,39 @@ def role_title(role: str, title: str | None) -> str:
     return title or ROLE_TITLES.get(role, role.replace("-", " ").capitalize())
 
 
-class Placeholders:
-    """Values an organisation gives to `{{ school.name }}` and friends in policy text."""
+CONTACT_PLACEHOLDERS = {"email": "email address", "phone": "phone number", "address": "address"}
 
-    def __init__(self, org: Organisation, trust_name: str | None) -> None:
+
+def _generic(kind: str, key: str) -> str | None:
+    """How a trust's own site reads a placeholder that each school fills with its own value."""
+    if kind == "role":
+        return f"the school's {role_title(key, None).lower()}"
+    if kind == "group":
+        # 'e-safety-team' reads 'e-safety team': keep a hyphen after a one-letter prefix.
+        return "the school's " + re.sub(r"(?<=\w\w)-", " ", key)
+    if kind == "school" and key in CONTACT_PLACEHOLDERS:
+        return f"the school's {CONTACT_PLACEHOLDERS[key]}"
+    return None
+
+
+class Placeholders:
+    """Values an organisation gives to `{{ school.name }}` and friends in policy text.
+
+    A trust writes one text for all its schools, so on the trust's own site a role, group or
+    contact only its schools have reads generically ("the school's designated safeguarding lead").
+    """
+
+    def __init__(self, org: Organisation, trust_name: str | None, extra: dict[str, str] | None = None) -> None:
         people = {person.id: person for person in org.people}
+        self.generic = org.kind.value == "trust"
         self.values: dict[tuple[str, str], str] = {
             ("school", "name"): org.name,
             ("school", "short_name"): org.display_short,
         }
+        for key in CONTACT_PLACEHOLDERS:
+            value = getattr(org.contact, key)
+            if value:
+                self.values[("school", key)] = value
         if trust_name:
             self.values[("trust", "name")] = trust_name
         for person in reversed(org.people):
@@ -47,16 +71,22 @@ class Placeholders:
         for group in org.groups:
             members = [people[m] for m in group.members if m in people]
             self.values[("group", group.id)] = ", ".join(f"{p.name} ({role_title(p.role, p.title)})" for p in members)
+        for name, value in (extra or {}).items():
+            kind, _, key = name.partition(".")
+            self.values[(kind, key)] = value
+
+    def _value(self, kind: str, key: str) -> str | None:
+        return self.values.get((kind, key)) or (_generic(kind, key) if self.generic else None)
 
     def unknown(self, text: str) -> list[str]:
         """Placeholders in `text` that this organisation cannot fill."""
-        return [m.group(0) for m in PLACEHOLDER.finditer(text) if (m.group(1), m.group(2) or "") not in self.values]
+        return [m.group(0) for m in PLACEHOLDER.finditer(text) if self._value(m.group(1), m.group(2) or "") is None]
 
     def known(self) -> list[str]:
         return sorted(f"{{{{ {a}.{b} }}}}" for a, b in self.values)
 
     def fill(self, text: str) -> str:
-        return PLACEHOLDER.sub(lambda m: self.values.get((m.group(1), m.group(2) or ""), m.group(0)), text)
+        return PLACEHOLDER.sub(lambda m: self._value(m.group(1), m.group(2) or "") or m.group(0), text)
 
 
 def _safe_target(target: str) -> str:

@@ -14,7 +14,8 @@ import yaml
 from generator.archive import ArchivedVersion, content_policy, fingerprint, frozen_content, version_slug
 from generator.compare import Comparison, compare
 from generator.model import RATIFYING_EVENTS, Audience, Clause, Event, EventKind, Organisation, Policy, SmartGuide, Strength, Topic
-from generator.sources import OrgSource, Sources
+from generator.overlay import Collision, LocalChange
+from generator.sources import OrgSource, PolicySource, Sources
 from generator.status import ReviewStatus, review_status
 from generator.text import Placeholders
 from generator.topics import policy_topics
@@ -107,6 +108,23 @@ class ComparisonPage:
         return f"version {self.new.version}" if self.new else "the text published now"
 
 
+@dataclass(frozen=True)
+class TrustComparison:
+    """How a school's copy of a trust policy differs from the trust's text, for its governors."""
+
+    path: str
+    trust_name: str
+    comparison: Comparison
+    changes: list[LocalChange]
+    collisions: list[Collision]
+
+    def reason(self, clause_id: str) -> str | None:
+        return next((c.reason for c in self.changes if c.clause_id == clause_id), None)
+
+    def collision(self, clause_id: str) -> Collision | None:
+        return next((c for c in self.collisions if c.clause_id == clause_id), None)
+
+
 @dataclass
 class PolicyView:
     org: Organisation
@@ -118,6 +136,7 @@ class PolicyView:
     comparisons: list[ComparisonPage] = field(default_factory=list)
     since_current: ComparisonPage | None = None
     unratified_changes: bool = False
+    adoption: TrustComparison | None = None
 
     @property
     def record(self) -> list[Event]:
@@ -243,6 +262,8 @@ class SiteView:
             if v.status.kind == "overdue":
                 assert v.status.next_review
                 lines.append(f"{self.org.id}/{v.policy.id}: {v.policy.title} is overdue for review (due by {v.status.next_review.display()})")
+            for collision in v.adoption.collisions if v.adoption else []:
+                lines.append(collision.message(self.org.id, v.policy.id))
             if v.unratified_changes and v.since_current:
                 lines.append(
                     f"{self.org.id}/{v.policy.id}: the text has changed since version {v.since_current.old.version} was ratified; "
@@ -327,12 +348,24 @@ def _comparisons(view: PolicyView, fill: Placeholders) -> None:
         view.unratified_changes = fingerprint(content) != (recorded[-1] if recorded else last.archived.text_fingerprint)
 
 
-def policy_views(source: OrgSource, fill: Placeholders, today: dt.date, window_days: int) -> list[PolicyView]:
+def _trust_comparison(view: PolicyView, ps: PolicySource, fill: Placeholders, trust_name: str | None) -> TrustComparison | None:
+    adoption = ps.adoption
+    if adoption is None:
+        return None
+    # Both sides read as this school's, so only the school's own changes show as differences.
+    trust_text = content_policy(view.policy.id, frozen_content(adoption.base, fill.fill))
+    school_text = content_policy(view.policy.id, frozen_content(ps.policy, fill.fill))
+    comparison = compare(trust_text, school_text)
+    return TrustComparison(f"{view.folder}/trust.md", trust_name or "trust", comparison, adoption.changes, adoption.collisions)
+
+
+def policy_views(source: OrgSource, fill: Placeholders, today: dt.date, window_days: int, trust_name: str | None = None) -> list[PolicyView]:
     views = []
     for ps in sorted(source.policies.values(), key=lambda ps: ps.policy.title):
         versions, pending = version_entries(ps.policy, source.archives.get(ps.policy.id, []))
         view = PolicyView(source.org, ps.policy, review_status(ps.policy, today, window_days), f"policies/{ps.policy.id}", versions, pending)
         _comparisons(view, fill)
+        view.adoption = _trust_comparison(view, ps, fill, trust_name)
         views.append(view)
     return views
 
@@ -345,12 +378,12 @@ def member_schools(sources: Sources, trust: Organisation) -> list[Organisation]:
 def site_view(sources: Sources, org_id: str, today: dt.date, window_days: int) -> SiteView:
     source: OrgSource = sources.orgs[org_id]
     fill = Placeholders(source.org, sources.trust_name(source.org))
-    views = policy_views(source, fill, today, window_days)
+    views = policy_views(source, fill, today, window_days, sources.trust_name(source.org))
     site = SiteView(source.org, sources.trust_name(source.org), today, views, window_days=window_days)
     if source.org.kind.value == "trust":
         for school in member_schools(sources, source.org):
             school_fill = Placeholders(school, sources.trust_name(school))
-            site.schools.append(SchoolStatus(school, policy_views(sources.orgs[school.id], school_fill, today, window_days)))
+            site.schools.append(SchoolStatus(school, policy_views(sources.orgs[school.id], school_fill, today, window_days, source.org.name)))
     for audience in AUDIENCES:
         site.pages.append(Page(f"{audience.value}/index.md", f"For {AUDIENCE_LABELS[audience].lower()}", "audience_index.md.j2", audience))
     site.pages.append(Page("policies/index.md", "All policies", "policies_index.md.j2"))
@@ -364,6 +397,9 @@ def site_view(sources: Sources, org_id: str, today: dt.date, window_days: int) -
         for entry in view.archived_versions:
             title = f"{view.policy.title}: version {entry.version}"
             site.pages.append(Page(view.version_page(entry), title, "version.md.j2", None, view, version=entry, in_nav=False))
+        if view.adoption:
+            title = f"{view.policy.title}: how it differs from the {view.adoption.trust_name}'s policy"
+            site.pages.append(Page(view.adoption.path, title, "trust_compare.md.j2", None, view, in_nav=False))
         for cmp in view.comparisons + ([view.since_current] if view.since_current else []):
             title = f"{view.policy.title}: changes from version {cmp.old.version} to {cmp.new_label}"
             site.pages.append(Page(cmp.path, title, "compare.md.j2", None, view, comparison=cmp, in_nav=False))
