@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATE ?=
 
-.PHONY: setup tools demo serve test lint schema clean bench-history bench-pages
+.PHONY: setup tools demo serve test lint schema clean bench-history bench-pages bench bench-serve
 
 $(BIN)/policy-site: pyproject.toml requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,15 @@ lint: setup
 
 schema: setup
 	$(BIN)/policy-site schema
+
+## A synthetic 50-school trust: generator speed, full and incremental builds, overhead against plain
+## MkDocs-Material, memory, output and search index sizes (BENCH_SMALL=1: 5 schools, under 2 minutes).
+bench: setup
+	$(BIN)/python bench/build.py
+
+## How soon `policy-site serve` shows a saved YAML edit (BENCH_SCHOOL, BENCH_SOURCES to choose).
+bench-serve: setup
+	$(BIN)/python bench/serve_reload.py
 
 ## What version history costs for a 200-clause policy (on demand, not part of the tests).
 bench-history: setup

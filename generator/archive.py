@@ -183,7 +183,6 @@ def _check(record: ArchiveFile, doc: YamlDocument, policy: Policy | None, has_fi
     return ArchivedVersion(record.policy, record.version, record.ratification, content, path, fingerprint(record.content))
 
 
-
 def load_archives(org_folder: Path, policies: dict[str, Policy], policy_files: set[str], errors: list[SourceError]) -> dict[str, list[ArchivedVersion]]:
     """Every archived version under org_folder/archive/, per policy id, in ratification order."""
     found: dict[str, list[ArchivedVersion]] = {}

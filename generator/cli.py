@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import os
@@ -15,11 +16,11 @@ from pathlib import Path
 
 from generator import ratify
 from generator.errors import SourcesInvalid, display_path
-from generator.model import Audience, Organisation, Policy
+from generator.model import Audience, Organisation, Overlay, Policy
 from generator.sources import Sources, load_sources
 from generator.status import build_date, epoch_of
 
-SCHEMAS = {"policy.schema.json": Policy, "organisation.schema.json": Organisation}
+SCHEMAS = {"policy.schema.json": Policy, "organisation.schema.json": Organisation, "overlay.schema.json": Overlay}
 
 
 def _fail(message: str) -> int:
@@ -45,27 +46,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _build_one(config_file: Path, staging: Path, org_id: str, day: str, strict: bool, fail_overdue: bool) -> tuple[int, list[str]]:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(str(config_file), site_dir=str(staging), strict=strict)
-    plugin = config.plugins["policy-site"]
-    plugin.config.organisation = org_id
-    plugin.config.date = day
-    plugin.config.fail_on_overdue_statutory = fail_overdue or plugin.config.fail_on_overdue_statutory
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-    return sum(1 for _ in (staging / org_id).rglob("index.html")), list(plugin.notices)
-
-
-def _write_site_index(staging: Path, sources: Sources, org_ids: list[str]) -> None:
+def _write_site_index(output: Path, sources: Sources) -> None:
+    """The top-level page linking every organisation whose site is in the output folder."""
     from generator.render import site_index
 
-    (staging / "index.html").write_text(site_index([sources.orgs[o].org for o in org_ids]), encoding="utf-8")
+    present = [o for o in sorted(sources.orgs) if (output / o / "index.html").is_file()]
+    (output / "index.html").write_text(site_index([sources.orgs[o].org for o in present]), encoding="utf-8")
 
 
 def _swap_into_place(staging: Path, output: Path) -> None:
@@ -80,13 +66,70 @@ def _swap_into_place(staging: Path, output: Path) -> None:
         shutil.rmtree(old)
 
 
+def _shard(org_ids: list[str], shard: str) -> list[str] | str:
+    """--shard K/N: every N-th organisation from the K-th, so N CI jobs share the work."""
+    try:
+        k, n = (int(x) for x in shard.split("/"))
+    except ValueError:
+        return f"--shard '{shard}' is not K/N; write e.g. --shard 1/4"
+    if not 1 <= k <= n:
+        return f"--shard '{shard}': K must be between 1 and N"
+    return org_ids[k - 1 :: n]
+
+
+def _quiet_mkdocs(verbose: bool) -> None:
+    # Warnings must reach MkDocs' strict-mode counter, and the admin must see them.
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.setLevel(logging.INFO if verbose else logging.WARNING)
+    if not any(getattr(h, "policy_site", False) for h in mkdocs_log.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        handler.policy_site = True  # type: ignore[attr-defined]
+        mkdocs_log.addHandler(handler)
+        mkdocs_log.propagate = False
+
+
+def _digests(args: argparse.Namespace, sources: Sources, org_ids: list[str], day: dt.date) -> dict[str, str]:
+    """What each site is made from now (see generator/incremental.py)."""
+    from mkdocs.config import load_config
+
+    from generator import incremental
+    from generator.render import Renderer
+    from generator.views import site_view
+
+    config = load_config(args.config)
+    plugin = config.plugins["policy-site"]
+    base = Path(config.config_file_path).resolve().parent
+    templates = base / plugin.config.templates
+    docs_dir = Path(config.docs_dir)
+    custom = Path(config.theme.custom_dir) if config.theme.custom_dir else base / "overrides"
+    pdfs = plugin.config.pdf if args.pdf is None else args.pdf
+    settings = {"date": day.isoformat(), "pdf": pdfs, "window": plugin.config.review_window_days}
+    tool = incremental.tool_digest(Path(args.config), [docs_dir, custom, templates], settings)
+    hand_written = [(p.relative_to(docs_dir).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(docs_dir.rglob("*.md"))]
+    digests = {}
+    for org_id in org_ids:
+        site = site_view(sources, org_id, day, plugin.config.review_window_days)
+        renderer = Renderer(site, templates, config.use_directory_urls)
+        digests[org_id] = incremental.site_digest(site, renderer, hand_written, config.use_directory_urls, config.site_url or "", tool)
+    return digests
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    from mkdocs.exceptions import MkDocsException
+    from generator import incremental
+    from generator.build_sites import Progress, SiteJob, SiteResult, print_site_pdfs, run_jobs
 
     started = time.perf_counter()
     sources = _load(Path(args.sources))
     if sources is None:
         return 1
+    output = Path(args.output).resolve()
+    if args.index_only:
+        if not output.is_dir():
+            return _fail(f"{display_path(output)} does not exist: build the sites into it first")
+        _write_site_index(output, sources)
+        print(f"Wrote {display_path(output / 'index.html')}")
+        return 0
     try:
         day = build_date(args.date)
     except ValueError:
@@ -97,45 +140,70 @@ def cmd_build(args: argparse.Namespace) -> int:
     unknown = [o for o in org_ids if o not in sources.orgs]
     if unknown:
         return _fail(f"no organisation called {', '.join(unknown)}; choose from: {', '.join(sorted(sources.orgs))}")
-    output = Path(args.output).resolve()
+    if args.shard:
+        sharded = _shard(org_ids, args.shard)
+        if isinstance(sharded, str):
+            return _fail(sharded)
+        org_ids = sharded
+    _quiet_mkdocs(args.verbose)
+    digests = _digests(args, sources, org_ids, day)
+    previous = {} if args.full else incremental.read_manifest(output)
+    unchanged = [o for o in org_ids if previous.get(o) == digests[o] and (output / o / "index.html").is_file()]
+    to_build = [o for o in org_ids if o not in unchanged]
     staging = output.with_name(f".{output.name}.building")
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
-    # Warnings must reach MkDocs' strict-mode counter, and the admin must see them.
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.setLevel(logging.INFO if args.verbose else logging.WARNING)
-    if not any(getattr(h, "policy_site", False) for h in mkdocs_log.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        handler.policy_site = True  # type: ignore[attr-defined]
-        mkdocs_log.addHandler(handler)
-        mkdocs_log.propagate = False
-    pages = 0
-    notices: list[str] = []
+    progress = Progress(len(org_ids))
+    for org_id in unchanged:
+        progress.line(f"{org_id} unchanged, kept")
+    results: list[SiteResult] = []
+
+    def report(result: SiteResult) -> None:
+        results.append(result)
+        if result.error:
+            progress.line(f"{result.org_id} failed", count=False)
+            return
+        progress.line(f"built {result.org_id}: {result.pages} pages in {result.seconds:.1f} s")
+        for notice in result.notices:
+            progress.line(f"warning: {notice}", count=False)
+
+    jobs = [SiteJob(o, Path(args.config), staging, day.isoformat(), not args.no_strict, args.fail_on_overdue_statutory, args.pdf) for o in to_build]
+    workers = args.jobs or os.cpu_count() or 1
     try:
-        for number, org_id in enumerate(org_ids, 1):
-            print(f"[{number}/{len(org_ids)}] building {org_id}", flush=True)
-            built, found = _build_one(Path(args.config), staging, org_id, day.isoformat(), not args.no_strict, args.fail_on_overdue_statutory)
-            pages += built
-            notices += found
-            for notice in found:
-                print(f"warning: {notice}", flush=True)
-        _write_site_index(staging, sources, org_ids)
-    except (MkDocsException, OSError) as exc:
+        run_jobs(jobs, min(workers, max(len(jobs), 1)), sources, report, progress)
+        failed = [r.error for r in results if r.error]
+        if not failed:
+            failed = [e for e in [print_site_pdfs(results, staging, day, progress)] if e]
+    finally:
+        progress.finish()
+    if failed:
         shutil.rmtree(staging, ignore_errors=True)
-        return _fail(f"build failed, the previous site is unchanged: {exc}")
-    if args.school and output.exists():
-        # Rebuilding some schools: keep the others' sites as they were.
+        return _fail(f"build failed, the previous site is unchanged: {failed[0]}")
+    # Everything already in the output folder that was not rebuilt stays as it was.
+    if output.exists():
         for child in output.iterdir():
-            target = staging / child.name
-            if not target.exists():
-                (shutil.copytree if child.is_dir() else shutil.copy2)(child, target)
-        _write_site_index(staging, sources, sorted(p.name for p in staging.iterdir() if p.name in sources.orgs))
+            if not (staging / child.name).exists() and child.name != "index.html":
+                child.rename(staging / child.name)
+    _write_site_index(staging, sources)
     _swap_into_place(staging, output)
+    kept = {o: d for o, d in previous.items() if (output / o).is_dir() and o not in digests}
+    incremental.write_manifest(output, {**kept, **digests})
     seconds = time.perf_counter() - started
-    attention = f", {len(notices)} warning{'s' if len(notices) != 1 else ''}" if notices else ""
-    print(f"Built {len(org_ids)} sites, {pages} pages{attention}, for {day.isoformat()} in {seconds:.1f} s -> {output}")
+    pages = sum(r.pages for r in results) + sum(sum(1 for _ in (output / o).rglob("index.html")) for o in unchanged)
+    warnings = sum(len(r.notices) for r in results)
+    attention = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ", no warnings"
+    counted = f"{len(org_ids)} site{'s' if len(org_ids) != 1 else ''} ({len(results)} rebuilt, {len(unchanged)} unchanged)"
+    print(f"Built {counted}, {pages} pages{attention}, for {day.isoformat()} in {seconds:.1f} s -> {display_path(output)}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    sources = _load(Path(args.sources))
+    if sources is None:
+        return 1
+    ids = sorted(sources.orgs)
+    print(json.dumps(ids) if args.json else "\n".join(ids))
     return 0
 
 
@@ -280,7 +348,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     who = f", {args.audience} {'only' if args.only else 'first'}" if args.audience else ""
     for org_id, hits in found.items():
-        print(f"{org_id}: {len(hits)} result{'s' if len(hits) != 1 else ''} for \"{args.query}\"{who}")
+        print(f'{org_id}: {len(hits)} result{"s" if len(hits) != 1 else ""} for "{args.query}"{who}')
         for hit in hits:
             about = [strength_label(hit.strength)] if hit.strength else []
             if hit.audiences:
@@ -305,6 +373,12 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--no-strict", action="store_true", help="do not stop on MkDocs warnings")
     build.add_argument("--verbose", action="store_true", help="show MkDocs warnings as they happen")
     build.add_argument("--fail-on-overdue-statutory", action="store_true", help="fail, changing nothing, if a statutory policy is overdue for review")
+    build.add_argument("--jobs", type=int, help="how many sites to build at once (default: one per CPU core)")
+    build.add_argument("--full", action="store_true", help="rebuild every site, even those whose sources have not changed")
+    build.add_argument("--shard", metavar="K/N", help="build only every N-th organisation from the K-th (for parallel CI jobs)")
+    build.add_argument("--index-only", action="store_true", help="only write the top-level index.html for the sites already in the output folder")
+    build.add_argument("--no-pdf", dest="pdf", action="store_const", const=False, default=None, help="do not print PDFs (whatever mkdocs.yml says)")
+    sub.add_parser("list", help="list the organisations, one id per line").add_argument("--json", action="store_true", help="print a JSON list")
     serve = sub.add_parser("serve", help="preview one organisation's site, reloading when a file is saved")
     serve.add_argument("--school", help="organisation to preview (default: the first)")
     serve.add_argument("--date", help="build date for review status, YYYY-MM-DD")
@@ -358,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
         "freeze": cmd_freeze,
         "correct": cmd_correct,
         "search": cmd_search,
+        "list": cmd_list,
     }
     return handlers[args.command](args)
 

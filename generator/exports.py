@@ -152,9 +152,6 @@ def policies_export(site: SiteView, directory_urls: bool) -> str:
         "build_date": site.today.isoformat(),
         "organisation": {"id": site.org.id, "name": site.org.name, "kind": site.org.kind.value, "trust": site.trust_name},
         "policies": [_policy_json(site, site.org, v, directory_urls) for v in site.by_urgency()],
-        "schools": [
-            {"id": s.org.id, "name": s.org.name, "policies": [_policy_json(site, s.org, v, directory_urls) for v in s.policies]}
-            for s in site.schools
-        ],
+        "schools": [{"id": s.org.id, "name": s.org.name, "policies": [_policy_json(site, s.org, v, directory_urls) for v in s.policies]} for s in site.schools],
     }
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -64,6 +64,12 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         self.base: Path = Path.cwd()
         self.notices: list[str] = []
         self.pdfs = False
+        # `policy-site build` loads the sources once for all its sites and hands them in here.
+        self.preloaded: Sources | None = None
+        # Set by `policy-site build`, which prints every site's PDFs with one browser at the end
+        # rather than one Chromium per worker process competing for the same cores.
+        self.defer_pdfs = False
+        self.pdf_jobs: list[pdf.PrintJob] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -72,7 +78,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         try:
-            sources = load_sources(self.base / self.config.sources)
+            sources = self.preloaded or load_sources(self.base / self.config.sources)
         except SourcesInvalid as exc:
             raise PluginError("policy sources have errors:\n" + exc.report()) from None
         org_id = choose_organisation(sources, self.config.organisation)
@@ -165,6 +171,9 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         assert self.site
         site_dir = Path(config.site_dir)
         jobs = [pdf.PrintJob(site_dir / v.folder / "index.html", site_dir / v.folder / pdf.pdf_name(self.site.org.id, v.policy.id)) for v in self.site.policies]
+        if self.defer_pdfs:
+            self.pdf_jobs = jobs
+            return
         try:
             pdf.print_pdfs(site_dir, jobs, self.site.today)
         except pdf.PdfError as exc:

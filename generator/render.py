@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from generator.compare import clause_wording
@@ -27,6 +28,25 @@ def _finalize(value: Any) -> Any:
     return Markup(escape_plain(str(value)))
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Templates compiled once per process, not once per site: each site has its own
+    Environment (its own placeholder filters), and compiling took most of a small site's
+    rendering time. Jinja checks each template's source before reusing its code."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def environment(override_dir: Path | None) -> Environment:
     loaders = [FileSystemLoader(str(override_dir))] if override_dir and override_dir.is_dir() else []
     loaders.append(FileSystemLoader(str(TEMPLATES)))
@@ -38,6 +58,7 @@ def environment(override_dir: Path | None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_COMPILED,
     )
     env.globals.update(
         AUDIENCES=AUDIENCES,

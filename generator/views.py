@@ -44,6 +44,8 @@ def audience_label(value: str) -> str:
 
 def strength_label(value: str) -> str:
     return STRENGTH_LABELS[Strength(value)]
+
+
 DO_STRENGTHS = {Strength.must, Strength.should}
 DONT_STRENGTHS = {Strength.must_not, Strength.should_not}
 SEARCH_PAGE = "search/index.md"
@@ -169,7 +171,6 @@ class PolicyView:
     @property
     def archived_versions(self) -> list[VersionEntry]:
         return [v for v in self.versions if v.archived]
-
 
     def clauses_for(self, audience: Audience) -> list[Clause]:
         return [c for c in self.policy.clauses() if audience in c.audiences]

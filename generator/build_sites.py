@@ -1,0 +1,160 @@
+"""Build several organisations' sites at once, one MkDocs build per process, with progress.
+
+The sources are loaded once, in the parent, and reach the workers by fork: each worker's
+plugin uses them instead of reading policy_sources/ again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from generator.pdf import PdfError, PrintJob, print_pdfs
+from generator.sources import Sources
+
+# Set in the parent just before the workers fork; read by each worker's plugin.
+PRELOADED: Sources | None = None
+
+
+@dataclass(frozen=True)
+class SiteJob:
+    org_id: str
+    config_file: Path
+    staging: Path
+    day: str
+    strict: bool
+    fail_on_overdue_statutory: bool
+    pdf: bool | None  # None: as mkdocs.yml says
+
+
+@dataclass
+class SiteResult:
+    org_id: str
+    pages: int = 0
+    notices: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    error: str | None = None
+    pdf_jobs: list[PrintJob] = field(default_factory=list)
+
+
+def build_site(job: SiteJob) -> SiteResult:
+    """One organisation's site into job.staging/<org>; errors come back as text, never raised."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    started = time.perf_counter()
+    try:
+        config = load_config(str(job.config_file), site_dir=str(job.staging), strict=job.strict)
+        plugin = config.plugins["policy-site"]
+        plugin.config.organisation = job.org_id
+        plugin.config.date = job.day
+        plugin.config.fail_on_overdue_statutory = job.fail_on_overdue_statutory or plugin.config.fail_on_overdue_statutory
+        if job.pdf is not None:
+            plugin.config.pdf = job.pdf
+        plugin.preloaded = PRELOADED
+        plugin.defer_pdfs = True
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (MkDocsException, OSError) as exc:
+        return SiteResult(job.org_id, error=f"{job.org_id}: {exc}", seconds=time.perf_counter() - started)
+    pages = sum(1 for _ in (job.staging / job.org_id).rglob("index.html"))
+    return SiteResult(job.org_id, pages, list(plugin.notices), time.perf_counter() - started, pdf_jobs=list(plugin.pdf_jobs))
+
+
+def print_site_pdfs(results: list[SiteResult], staging: Path, day: dt.date, progress: Progress) -> str | None:
+    """Print the PDFs the site builds left for the end, all with one browser; an error as text."""
+    for result in results:
+        if not result.pdf_jobs:
+            continue
+        started = time.perf_counter()
+        try:
+            print_pdfs(staging / result.org_id, result.pdf_jobs, day)
+        except PdfError as exc:
+            return f"{result.org_id}: {exc}"
+        count = len(result.pdf_jobs)
+        progress.line(f"printed {count} PDF{'s' if count != 1 else ''} for {result.org_id} in {time.perf_counter() - started:.1f} s", count=False)
+    return None
+
+
+class Progress:
+    """Schools done of total and the ones being built: one live line on a terminal, plain lines in CI."""
+
+    def __init__(self, total: int, stream: TextIO = sys.stdout) -> None:
+        self.total = total
+        self.done = 0
+        self.stream = stream
+        self.live = stream.isatty() and os.environ.get("TERM") != "dumb"
+        self._status = ""
+
+    def _clear(self) -> None:
+        if self.live and self._status:
+            self.stream.write("\r\033[K")
+            self._status = ""
+
+    def running(self, org_ids: list[str]) -> None:
+        if not self.live or not org_ids:
+            return
+        self._clear()
+        self._status = f"[{self.done}/{self.total}] building {', '.join(org_ids)}"
+        self.stream.write(self._status[:200])
+        self.stream.flush()
+
+    def line(self, text: str, count: bool = True) -> None:
+        self._clear()
+        if count:
+            self.done += 1
+            text = f"[{self.done}/{self.total}] {text}"
+        print(text, file=self.stream, flush=True)
+
+    def finish(self) -> None:
+        self._clear()
+        self.stream.flush()
+
+
+def run_jobs(jobs: list[SiteJob], workers: int, sources: Sources, on_result: Callable[[SiteResult], None], progress: Progress) -> None:
+    """Build each job, `workers` at a time; report each result as it arrives, stop at the first error."""
+    global PRELOADED
+    PRELOADED = sources
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            progress.running([job.org_id])
+            result = build_site(job)
+            on_result(result)
+            if result.error:
+                return
+        return
+    # fork: the workers share the loaded sources without pickling them.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: dict[Future[SiteResult], str] = {}
+        queue: Iterator[SiteJob] = iter(jobs)
+        for job in queue:
+            pending[pool.submit(build_site, job)] = job.org_id
+            if len(pending) >= workers:
+                break
+        while pending:
+            progress.running(sorted(pending.values()))
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in sorted(finished, key=lambda f: pending[f]):
+                del pending[future]
+                result = future.result()
+                on_result(result)
+                if result.error:
+                    for other in pending:
+                        other.cancel()
+                    return
+                following = next(queue, None)
+                if following is not None:
+                    pending[pool.submit(build_site, following)] = following.org_id
