@@ -39,7 +39,6 @@ class SiteJob:
 class SiteResult:
     org_id: str
     pages: int = 0
-    notices: list[str] = field(default_factory=list)
     seconds: float = 0.0
     error: str | None = None
     pdf_jobs: list[PrintJob] = field(default_factory=list)
@@ -70,7 +69,7 @@ def build_site(job: SiteJob) -> SiteResult:
     except (MkDocsException, OSError) as exc:
         return SiteResult(job.org_id, error=f"{job.org_id}: {exc}", seconds=time.perf_counter() - started)
     pages = sum(1 for _ in (job.staging / job.org_id).rglob("index.html"))
-    return SiteResult(job.org_id, pages, list(plugin.notices), time.perf_counter() - started, pdf_jobs=list(plugin.pdf_jobs))
+    return SiteResult(job.org_id, pages, time.perf_counter() - started, pdf_jobs=list(plugin.pdf_jobs))
 
 
 def print_site_pdfs(results: list[SiteResult], staging: Path, day: dt.date, progress: Progress) -> str | None:

@@ -11,7 +11,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from generator import ratify
@@ -42,6 +42,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     policies = [ps.policy for o in sources.orgs.values() for ps in o.policies.values()]
     clauses = sum(len(p.clauses()) for p in policies)
+    # Not errors: a collision is the school's decision to make, and the build goes ahead.
+    for org_id, source in sources.orgs.items():
+        for policy_id, ps in source.policies.items():
+            for collision in ps.adoption.collisions if ps.adoption else []:
+                print(f"warning: {collision.message(org_id, policy_id)}")
     print(f"OK: {len(sources.orgs)} organisations, {len(policies)} policies, {clauses} clauses; no errors.")
     return 0
 
@@ -89,8 +94,17 @@ def _quiet_mkdocs(verbose: bool) -> None:
         mkdocs_log.propagate = False
 
 
-def _digests(args: argparse.Namespace, sources: Sources, org_ids: list[str], day: dt.date) -> dict[str, str]:
-    """What each site is made from now (see generator/incremental.py)."""
+@dataclass(frozen=True)
+class _Plan:
+    """One site as the sources make it now: what it is made from, and what needs attention."""
+
+    digest: str
+    notices: list[str]
+    stop: str | None  # why the build must stop (overdue statutory policies), if it must
+
+
+def _plan(args: argparse.Namespace, sources: Sources, org_ids: list[str], day: dt.date) -> dict[str, _Plan]:
+    """Every site's digest (see generator/incremental.py) and warnings, whether or not it is rebuilt."""
     from mkdocs.config import load_config
 
     from generator import incremental
@@ -107,12 +121,14 @@ def _digests(args: argparse.Namespace, sources: Sources, org_ids: list[str], day
     settings = {"date": day.isoformat(), "pdf": pdfs, "window": plugin.config.review_window_days}
     tool = incremental.tool_digest(Path(args.config), [docs_dir, custom, templates], settings)
     hand_written = [(p.relative_to(docs_dir).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(docs_dir.rglob("*.md"))]
-    digests = {}
+    fail_overdue = args.fail_on_overdue_statutory or plugin.config.fail_on_overdue_statutory
+    plans = {}
     for org_id in org_ids:
         site = site_view(sources, org_id, day, plugin.config.review_window_days)
         renderer = Renderer(site, templates, config.use_directory_urls)
-        digests[org_id] = incremental.site_digest(site, renderer, hand_written, config.use_directory_urls, config.site_url or "", tool)
-    return digests
+        digest = incremental.site_digest(site, renderer, hand_written, config.use_directory_urls, config.site_url or "", tool)
+        plans[org_id] = _Plan(digest, site.notices(), site.overdue_statutory() if fail_overdue else None)
+    return plans
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -146,7 +162,11 @@ def cmd_build(args: argparse.Namespace) -> int:
             return _fail(sharded)
         org_ids = sharded
     _quiet_mkdocs(args.verbose)
-    digests = _digests(args, sources, org_ids, day)
+    plans = _plan(args, sources, org_ids, day)
+    stops = [p.stop for p in plans.values() if p.stop]
+    if stops:
+        return _fail("\n".join(stops) + "\nbuild failed, the previous site is unchanged")
+    digests = {org_id: plan.digest for org_id, plan in plans.items()}
     previous = {} if args.full else incremental.read_manifest(output)
     unchanged = [o for o in org_ids if previous.get(o) == digests[o] and (output / o / "index.html").is_file()]
     to_build = [o for o in org_ids if o not in unchanged]
@@ -155,8 +175,15 @@ def cmd_build(args: argparse.Namespace) -> int:
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     progress = Progress(len(org_ids))
+
+    def warn(org_id: str) -> None:
+        # From the plan, so a site kept unchanged still says what needs attention.
+        for notice in plans[org_id].notices:
+            progress.line(f"warning: {notice}", count=False)
+
     for org_id in unchanged:
         progress.line(f"{org_id} unchanged, kept")
+        warn(org_id)
     results: list[SiteResult] = []
 
     def report(result: SiteResult) -> None:
@@ -165,8 +192,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             progress.line(f"{result.org_id} failed", count=False)
             return
         progress.line(f"built {result.org_id}: {result.pages} pages in {result.seconds:.1f} s")
-        for notice in result.notices:
-            progress.line(f"warning: {notice}", count=False)
+        warn(result.org_id)
 
     jobs = [SiteJob(o, Path(args.config), staging, day.isoformat(), not args.no_strict, args.fail_on_overdue_statutory, args.pdf) for o in to_build]
     workers = args.jobs or os.cpu_count() or 1
@@ -191,7 +217,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     incremental.write_manifest(output, {**kept, **digests})
     seconds = time.perf_counter() - started
     pages = sum(r.pages for r in results) + sum(sum(1 for _ in (output / o).rglob("index.html")) for o in unchanged)
-    warnings = sum(len(r.notices) for r in results)
+    warnings = sum(len(p.notices) for p in plans.values())
     attention = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ", no warnings"
     counted = f"{len(org_ids)} site{'s' if len(org_ids) != 1 else ''} ({len(results)} rebuilt, {len(unchanged)} unchanged)"
     print(f"Built {counted}, {pages} pages{attention}, for {day.isoformat()} in {seconds:.1f} s -> {display_path(output)}")

@@ -52,8 +52,8 @@ class Collision:
         keep = "its own wording is still used" if self.action == "replaced" else "the clause is still left out"
         return (
             f"{self.path}:{self.line}: {org_id}/{policy_id}: the trust has changed clause '{self.clause_id}' since this school {self.action} it; "
-            f"{keep}. Read the trust's new wording (governors' page 'How this policy differs from the trust's'), then either "
-            f"write `based_on: {self.now}` to keep the school's change, or delete this entry to take the trust's wording"
+            f"{keep}. Read both wordings on the page 'How it differs from the trust's' (linked from the policy's governors' page), then either "
+            f"write `based_on: \"{self.now}\"` to keep the school's change, or delete this entry to take the trust's wording"
         )
 
 
@@ -165,11 +165,16 @@ class _Merge:
         if not based_on:
             self.error(
                 loc,
-                f"say which trust wording of '{clause.id}' this school {action}: add `based_on: {now}` (the trust's current wording), "
+                f"say which trust wording of '{clause.id}' this school {action}: add `based_on: \"{now}\"` (the trust's current wording), "
                 "so the build can tell you when the trust changes it",
             )
         elif based_on != now:
             self.collisions.append(Collision(clause.id, action, display_path(self.doc.path), self.doc.line_of((*loc, "based_on")), based_on, now, clause, school))
+
+    def _check_plain(self, loc: tuple[str | int, ...], clause: Clause) -> None:
+        for audience in (Audience.pupils, Audience.parents):
+            if audience in clause.audiences and not getattr(clause.plain, audience.value):
+                self.error(loc, f"clause '{clause.id}' concerns {audience.value} but has no plain-language version; add `plain:` with `{audience.value}: ...`")
 
     def remove(self) -> set[str]:
         removed = set()
@@ -190,12 +195,18 @@ class _Merge:
             if clause is None:
                 continue
             s, c = self.clauses[entry.clause]
-            merged = {**self.data["sections"][s]["clauses"][c], **entry.with_.model_dump(mode="json", exclude_unset=True)}
+            trust_data = self.data["sections"][s]["clauses"][c]
+            changed = entry.with_.model_dump(mode="json", exclude_unset=True)
+            # A plain version given for one audience keeps the trust's for the others.
+            if "plain" in changed:
+                changed["plain"] = {**trust_data.get("plain", {}), **changed["plain"]}
+            merged = {**trust_data, **changed}
             try:
                 school = Clause.model_validate(merged)
             except ValidationError as exc:
                 self.error(("replace", i, "with"), f"the changed clause is not valid: {exc.errors()[0]['msg']}")
                 continue
+            self._check_plain(("replace", i, "with"), school)
             self.data["sections"][s]["clauses"][c] = merged
             self._check_based_on(("replace", i), clause, entry.based_on, "replaced", school)
             self.changes.append(LocalChange(entry.clause, "replaced"))
@@ -304,7 +315,7 @@ def merge(
         )
         errors.append(
             doc.error(
-                ("values",), f"the trust's text ({where}) needs {placeholder}, which this school has not filled in: {advice}, or write `{key}: ...` under `values:` here"
+                ("values",), f"the policy's text ({where}) needs {placeholder}, which this school has not filled in: {advice}, or write `{key}: ...` under `values:` here"
             )
         )
     if len(errors) > before:

@@ -78,7 +78,8 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         try:
-            sources = self.preloaded or load_sources(self.base / self.config.sources)
+            wanted = self.config.organisation or os.environ.get("POLICY_SITE_ORG")
+            sources = self.preloaded or load_sources(self.base / self.config.sources, only=wanted)
         except SourcesInvalid as exc:
             raise PluginError("policy sources have errors:\n" + exc.report()) from None
         org_id = choose_organisation(sources, self.config.organisation)
@@ -87,10 +88,8 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         except ValueError:
             raise PluginError(f"the build date '{self.config.date}' is not a date; write YYYY-MM-DD") from None
         self.site = site_view(sources, org_id, today, self.config.review_window_days)
-        overdue_statutory = [v for v in self.site.policies if v.policy.statutory and v.status.kind == "overdue"]
-        if self.config.fail_on_overdue_statutory and overdue_statutory:
-            names = "; ".join(f"{v.policy.title} (due by {v.status.next_review.display() if v.status.next_review else '?'})" for v in overdue_statutory)
-            raise PluginError(f"{org_id}: statutory policies are overdue for review: {names}. Review and ratify them, or build without failing on overdue policies")
+        if self.config.fail_on_overdue_statutory and self.site.overdue_statutory():
+            raise PluginError(self.site.overdue_statutory())
         # Info, not warning: an overdue policy is the school's business, not a broken build.
         self.notices = self.site.notices()
         for notice in self.notices:

@@ -114,7 +114,9 @@ def plain_text(markdown: str) -> str:
     return _SPACE.sub(" ", out).strip()
 
 
+@cache
 def stem(word: str) -> str:
+    # Cached: policies repeat the same few thousand words, and stemming is most of indexing.
     return porter_stemmer.stem(word)
 
 
@@ -159,7 +161,7 @@ def expansions(text: str, words: SearchWords | None = None) -> Expansions:
                 variants.append(f"{match.group(1)}{swap}{match.group(2)}")
     synonyms: list[str] = []
     for group in words.synonyms:
-        found = {i for i, (_, member_stems) in enumerate(group) if _contains(stems, member_stems)}
+        found = {i for i, (_, member_stems) in enumerate(group) if member_stems and member_stems[0] in stem_set and _contains(stems, member_stems)}
         if found:
             synonyms.extend(member for i, (member, _) in enumerate(group) if i not in found)
     return Expansions(" ".join(dict.fromkeys(variants)), " ".join(dict.fromkeys(synonyms)))

@@ -153,15 +153,35 @@ def validate_model(model: type[M], doc: YamlDocument, errors: list[SourceError])
         return None
 
 
-def load_sources(root: Path) -> Sources:
-    """Load and check every organisation and policy; raise SourcesInvalid listing all errors."""
+def _needed_for(root: Path, org_id: str) -> set[str] | None:
+    """The folders one organisation's site is made from: a school and its trust. A trust's site
+    shows its schools' review status, so it needs every folder (None)."""
+    path = root / org_id / ORGANISATION_FILE
+    if not path.is_file():
+        return None
+    doc = load_yaml(path, [])
+    data = doc.data if doc and isinstance(doc.data, dict) else {}
+    if data.get("kind") != "school":
+        return None
+    trust = data.get("trust")
+    trust_id = trust.get("id") if isinstance(trust, dict) else None
+    return {org_id} | ({trust_id} if isinstance(trust_id, str) else set())
+
+
+def load_sources(root: Path, only: str | None = None) -> Sources:
+    """Load and check every organisation and policy (or, with `only`, those one organisation's
+    site is made from, so a live preview of one school stays quick in a large trust); raise
+    SourcesInvalid listing all errors."""
     errors: list[SourceError] = []
     orgs: dict[str, OrgSource] = {}
     raw_docs: list[tuple[set[str], YamlDocument]] = []
     if not root.is_dir():
         raise SourcesInvalid([SourceError(display_path(root), 1, "this folder does not exist; create it or point --sources at your policies")])
     overlays: dict[str, list[Path]] = {}
+    needed = _needed_for(root, only) if only and root.is_dir() else None
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        if needed is not None and folder.name not in needed:
+            continue
         org_path = folder / ORGANISATION_FILE
         if not org_path.is_file():
             errors.append(SourceError(display_path(folder), 1, f"no {ORGANISATION_FILE} here; every organisation folder needs one"))
@@ -212,7 +232,8 @@ def _adopt(sources: Sources, source: OrgSource, paths: list[Path], errors: list[
     site_policies = set(source.policies) | {p.stem for p in paths}
     fill = Placeholders(org, sources.trust_name(org))
     for path in paths:
-        doc = load_yaml(path, errors)
+        # An empty overlay adopts the trust's policy unchanged.
+        doc = load_yaml(path, errors, empty_ok=True)
         if doc is None:
             continue
         overlay = validate_model(Overlay, doc, errors)

@@ -256,6 +256,14 @@ class SiteView:
         rows = [(self.org, v) for v in self.policies] + [(s.org, v) for s in self.schools for v in s.policies]
         return sorted(rows, key=lambda row: (*urgency_key(row[1]), row[0].name))
 
+    def overdue_statutory(self) -> str | None:
+        """Why a build that must not publish overdue statutory policies stops, or None."""
+        overdue = [v for v in self.policies if v.policy.statutory and v.status.kind == "overdue"]
+        if not overdue:
+            return None
+        names = "; ".join(f"{v.policy.title} (due by {v.status.next_review.display() if v.status.next_review else '?'})" for v in overdue)
+        return f"{self.org.id}: statutory policies are overdue for review: {names}. Review and ratify them, or build without failing on overdue policies"
+
     def notices(self) -> list[str]:
         """Lines for the admin running the build: what needs attention."""
         lines = []

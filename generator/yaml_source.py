@@ -87,8 +87,9 @@ class _Converter:
         return self.scalars.construct_object(node)
 
 
-def load_yaml(path: Path, errors: list[SourceError]) -> YamlDocument | None:
-    """Load one file; on failure add an error and return None."""
+def load_yaml(path: Path, errors: list[SourceError], empty_ok: bool = False) -> YamlDocument | None:
+    """Load one file; on failure add an error and return None. An empty file is an error
+    unless `empty_ok`, when it reads as an empty block."""
     doc = YamlDocument(path=path, data=None)
     try:
         text = path.read_text(encoding="utf-8")
@@ -102,6 +103,8 @@ def load_yaml(path: Path, errors: list[SourceError]) -> YamlDocument | None:
         errors.append(SourceError(display_path(path), line, message))
         return None
     if node is None:
+        if empty_ok:
+            return YamlDocument(path=path, data={})
         errors.append(SourceError(display_path(path), 1, "the file is empty; see the authoring guide for what it must hold"))
         return None
     doc.data = _Converter(doc, errors).convert(node, ())

@@ -100,3 +100,24 @@ def test_list_shard_and_index_only_for_ci(tmp_path: Path) -> None:
     assert all(f'href="{org}/"' in index for org in ("ash", "birch", "cedar", TRUST)), index
     bad = run_cli("build", "--shard", "3/2", "--output", str(out), cwd=project)
     assert bad.returncode == 1 and "--shard '3/2': K must be between 1 and N" in bad.stderr
+
+
+def test_a_kept_site_still_warns_and_can_still_stop_the_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    sources = write_trust(project / "policy_sources")
+    phones = sources / "cedar" / "policies" / "phones.yml"
+    data = yaml.safe_load(phones.read_text())
+    data |= {"statutory": True, "review": {"next": "2026-01"}}
+    write(phones, data)
+    out = tmp_path / "site"
+    warning = "warning: cedar/phones: Phones Policy is overdue for review (due by January 2026)"
+    first = _build(project, out)
+    assert warning in first and "1 warning" in first[-1]
+    kept = _build(project, out)
+    assert "cedar" in _kept(kept)
+    assert warning in kept and "1 warning" in kept[-1]
+    before = tree_digest(out)
+    result = run_cli("build", "--output", str(out), "--date", BUILD_DATE, "--fail-on-overdue-statutory", cwd=project)
+    assert result.returncode == 1
+    assert "cedar: statutory policies are overdue for review: Phones Policy (due by January 2026)" in result.stderr
+    assert tree_digest(out) == before

@@ -126,14 +126,14 @@ def test_missing_school_value_is_an_error_naming_the_fix(tmp_path: Path) -> None
     project = _project(tmp_path)
     write(project / "policy_sources" / "birch" / "organisation.yml", school_org("birch", "Birch Primary School", dsl=None))
     errors = _errors(project)
-    assert re.search(r"birch/overlays/online-safety\.yml:1: the trust's text \(clause 'report-to-dsl'\) needs \{\{ role\.dsl \}\}", errors), errors
+    assert re.search(r"birch/overlays/online-safety\.yml:1: the policy's text \(clause 'report-to-dsl'\) needs \{\{ role\.dsl \}\}", errors), errors
     assert "add a person with `role: dsl` to organisation.yml, or write `role.dsl: ...` under `values:` here" in errors
 
 
 def test_missing_based_on_gives_the_value_to_write(tmp_path: Path) -> None:
     overlay = {"replace": [{"clause": "phones-at-break", "with": {"text": "Phones in the staff room."}}]}
     errors = _errors(_project(tmp_path, overlay))
-    assert f"add `based_on: {fingerprint('phones-at-break')}`" in errors
+    assert f'add `based_on: "{fingerprint("phones-at-break")}"`' in errors
 
 
 def test_trust_edit_reaches_every_school_and_collisions_keep_the_schools_text(tmp_path: Path) -> None:
@@ -157,7 +157,7 @@ def test_trust_edit_reaches_every_school_and_collisions_keep_the_schools_text(tm
     line = next(i for i, text in enumerate((project / "policy_sources/ash/overlays/online-safety.yml").read_text().splitlines(), 1) if "based_on" in text)
     warning = f"ash/overlays/online-safety.yml:{line}: ash/online-safety: the trust has changed clause 'phones-at-break' since this school replaced it"
     assert warning in stdout, stdout
-    assert f"write `based_on: {fingerprint('phones-at-break', policy)}` to keep the school's change" in stdout
+    assert f'write `based_on: "{fingerprint("phones-at-break", policy)}"` to keep the school\'s change' in stdout
     assert "1 warning" in stdout.splitlines()[-1]
     differences = read_page(out / "ash" / "policies" / "online-safety" / "trust" / "index.html")
     text = squash(differences.article)
@@ -175,6 +175,35 @@ def test_trust_edit_reaches_every_school_and_collisions_keep_the_schools_text(tm
     stdout = _build(project, out)
     assert "the trust has changed" not in stdout and "no warnings" in stdout.splitlines()[-1]
     assert "A decision is needed" not in read_page(out / "ash" / "policies" / "online-safety" / "governors" / "index.html").article
+
+
+def test_replaced_plain_version_keeps_the_trusts_other_audiences(tmp_path: Path) -> None:
+    overlay = {
+        "replace": [
+            {
+                "clause": "ring-the-office",
+                "based_on": fingerprint("ring-the-office"),
+                "with": {"audiences": ["parents", "pupils"], "plain": {"pupils": "I can ask an adult to ring home."}},
+            }
+        ]
+    }
+    project = _project(tmp_path, overlay)
+    out = tmp_path / "site"
+    _build(project, out)
+    folder = Path("policies") / "online-safety"
+    assert "I can ask an adult to ring home." in read_page(out / "ash" / folder / "pupils" / "index.html").article
+    assert "Worried? Ring the school office on 01000 111222." in squash(read_page(out / "ash" / folder / "parents" / "index.html").article)
+    # Giving pupils the clause without words they can read is refused, as in a policy file.
+    overlay["replace"][0]["with"] = {"audiences": ["parents", "pupils"]}
+    write(project / "policy_sources" / "ash" / "overlays" / "online-safety.yml", overlay)
+    assert "clause 'ring-the-office' concerns pupils but has no plain-language version" in _errors(project)
+
+
+def test_an_empty_overlay_adopts_the_policy_unchanged(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    (project / "policy_sources" / "birch" / "overlays" / "online-safety.yml").write_text("# Birch uses the trust's policy as it is.\n")
+    result = run_cli("validate", cwd=project)
+    assert result.returncode == 0, result.stderr
 
 
 def test_overlay_mistakes_outside_clauses(tmp_path: Path) -> None:
