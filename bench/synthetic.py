@@ -106,9 +106,12 @@ SCHOOL_KINDS = [
     ("infant", "Infant School"),
     ("catholic-primary", "Catholic Primary School"),
 ]
-FIRST = "Amelia Ben Chloe Daniel Emma Faisal Grace Harry Isla Jack Kate Liam Megan Nadia Oliver Priya Rachel Sam Tom Uma Vikram Zoe".split()
+FIRST = {
+    "f": "Amelia Chloe Emma Grace Isla Kate Megan Nadia Priya Rachel Uma Zoe".split(),
+    "m": "Ben Daniel Faisal Harry Jack Liam Oliver Sam Tom Vikram".split(),
+}
 LAST = "Ahmed Baker Clarke Davies Evans Fletcher Green Hughes Iqbal Jones Khan Lewis Morgan Nolan Owen Patel Reid Singh Taylor Walsh Wright Young".split()
-HONORIFICS = ["Mr", "Mrs", "Ms", "Dr", "Miss"]
+HONORIFICS = {"f": ["Mrs", "Ms", "Miss", "Dr"], "m": ["Mr", "Mr", "Dr"]}
 
 # Sections: (id, title, topics, audiences most of its clauses concern).
 SECTIONS = [
@@ -316,7 +319,8 @@ def dump(path: Path, data: Any, header: str = "") -> None:
 
 
 def person_name(rng: random.Random) -> str:
-    return f"{rng.choice(HONORIFICS)} {rng.choice(FIRST)} {rng.choice(LAST)}"
+    sex = rng.choice("fm")
+    return f"{rng.choice(HONORIFICS[sex])} {rng.choice(FIRST[sex])} {rng.choice(LAST)}"
 
 
 def day_in(rng: random.Random, year: int, months: tuple[int, int] = (1, 12)) -> str:
@@ -438,7 +442,9 @@ class Writer:
                 steps = [{"text": t} for t in rng.sample(STEPS, rng.randint(3, 5))]
                 for step in rng.sample(steps, 2):
                     step["clause"] = rng.choice(locked)
-                procedures.append({"id": f"{policy_id}-incident-{p + 1}", "title": f"What to do: {title.lower()} incident {p + 1}", "audiences": ["staff"], "steps": steps})
+                procedures.append(
+                    {"id": f"{policy_id}-incident-{p + 1}", "title": f"What to do: {title.lower()} incident {p + 1}", "audiences": ["staff"], "steps": steps}
+                )
             data["procedures"] = procedures
         data["statutory_references"] = [{"name": n, "year": y} for n, y in rng.sample(STATUTES, rng.randint(1, 3))]
         data["related_policies"] = [{"name": t} for _, t, _ in rng.sample(TRUST_POLICIES, 2) if t != title]
@@ -451,7 +457,10 @@ def smart_guide() -> dict[str, Any]:
         "number": "9.1",
         "title": "Be SMART online",
         "intro": "We teach every pupil to take a SMART approach online:",
-        "safe": {"text": "Do not give out personal information or post photos of yourself to people you talk to online.", "pupils": "I keep my name, address and photos private."},
+        "safe": {
+            "text": "Do not give out personal information or post photos of yourself to people you talk to online.",
+            "pupils": "I keep my name, address and photos private.",
+        },
         "meeting": {"text": "Never meet somebody you have only met online.", "pupils": "I will never meet someone I only know online."},
         "accepting": {"text": "Only open emails and messages from people you already know.", "pupils": "I only open messages from people I know."},
         "reliable": {"text": "We teach pupils that not everything online is true.", "pupils": "I know that not everything I see online is true."},
@@ -471,13 +480,16 @@ def review_next(rng: random.Random) -> str:
 
 
 def trust_history(rng: random.Random, chair: str, ceo: str) -> list[dict[str, Any]]:
-    written = f"2023-{rng.randint(1, 5):02d}"
-    events: list[dict[str, Any]] = [{"event": "written", "date": written, "by": ceo}]
     signatories = [{"role": "Chair of Trustees", "name": chair}, {"role": "Chief Executive Officer", "name": ceo}]
-    events.append({"event": "ratified", "date": day_in(rng, 2023, (6, 7)), "version": "1", "body": "Trust Board", "minute": f"TB 23/{rng.randint(10, 99)}", "signatories": signatories})
+
+    def ratified(year: int, months: tuple[int, int], version: str) -> dict[str, Any]:
+        minute = f"TB {year % 100}/{rng.randint(10, 99)}"
+        return {"event": "ratified", "date": day_in(rng, year, months), "version": version, "body": "Trust Board", "minute": minute, "signatories": signatories}
+
+    events: list[dict[str, Any]] = [{"event": "written", "date": f"2023-{rng.randint(1, 5):02d}", "by": ceo}, ratified(2023, (6, 7), "1")]
     if rng.random() < 0.5:
         events.append({"event": "reviewed", "date": f"2024-{rng.randint(9, 11):02d}", "by": "Trust safeguarding committee"})
-        events.append({"event": "ratified", "date": day_in(rng, 2025, (3, 7)), "version": "2", "body": "Trust Board", "minute": f"TB 25/{rng.randint(10, 99)}", "signatories": signatories})
+        events.append(ratified(2025, (3, 7), "2"))
     return events
 
 
@@ -485,7 +497,7 @@ def school_org(rng: random.Random, school_id: str, name: str) -> dict[str, Any]:
     people = []
     for role, title in PEOPLE_ROLES:
         name_ = person_name(rng)
-        person = {"id": slug(name_.split(" ", 1)[1]) + f"-{role}"[:20].rstrip("-"), "name": name_, "role": role}
+        person = {"id": f"{slug(name_.split(' ', 1)[1])}-{role}", "name": name_, "role": role}
         if title:
             person["title"] = title
         people.append(person)
@@ -553,7 +565,8 @@ def overlay_for(rng: random.Random, writer: Writer, policy: dict[str, Any], scho
     if policy["id"] in ("social-media", "online-safety", "photos-and-videos"):
         sid = school["id"]
         data["school_accounts"] = [
-            {"platform": p, "address": a.format(id=sid.split("-")[0]), "purpose": "News, celebrations and reminders for families."} for p, a in rng.sample(ACCOUNT_PLATFORMS, 2)
+            {"platform": p, "address": a.format(id=sid.split("-")[0]), "purpose": "News, celebrations and reminders for families."}
+            for p, a in rng.sample(ACCOUNT_PLATFORMS, 2)
         ]
     sections = policy["sections"]
     open_sections = [s for s in sections if s.get("open_to_local")]
@@ -592,9 +605,7 @@ def overlay_for(rng: random.Random, writer: Writer, policy: dict[str, Any], scho
     return data
 
 
-def school_policy(
-    rng: random.Random, writer: Writer, pid: str, title: str, org: dict[str, Any], kind: str, trust_name: str, root: Path
-) -> tuple[dict[str, Any], int]:
+def school_policy(rng: random.Random, writer: Writer, pid: str, title: str, org: dict[str, Any], kind: str, trust_name: str, root: Path) -> tuple[dict[str, Any], int]:
     """One of a school's own policies; kind is 'plain', 'versions' (two archived versions),
     'changed' (one archived version, text changed since) or 'draft'. Returns (data, archives written)."""
     data = writer.policy(pid, title, trust=False)
@@ -617,9 +628,11 @@ def school_policy(
             words.insert(len(words) // 2, rng.choice(["normally", "always", "where possible"]))
             clause["text"] = " ".join(words)
         if kind == "versions":
-            # Version 2 added a clause: take it out of version 1.
+            # Version 2 added a clause: take it out of version 1 (one no procedure step points to,
+            # as version 1 was valid too).
+            steps = {step.get("clause") for p in older.get("procedures", []) for step in p["steps"]}
             section = max(older["sections"], key=lambda s: len(s["clauses"]))
-            section["clauses"].pop()
+            section["clauses"].remove(next(c for c in reversed(section["clauses"]) if c["id"] not in steps))
         archives.append((older, v1_event))
     history.append(v1_event)
     if kind == "versions":
@@ -672,7 +685,9 @@ def write_trust(root: Path, schools: int, policies: int = 30, clauses: int = 40,
         if pid == "online-safety":
             data["smart"] = smart_guide()
         if pid == "social-media":
-            data["school_accounts"] = [{"platform": "LinkedIn", "address": "https://www.linkedin.com/company/northgate-learning-trust", "purpose": "Trust news and jobs."}]
+            data["school_accounts"] = [
+                {"platform": "LinkedIn", "address": "https://www.linkedin.com/company/northgate-learning-trust", "purpose": "Trust news and jobs."}
+            ]
         trust_policies[pid] = data
         dump(root / TRUST_ID / "policies" / f"{pid}.yml", data, POLICY_SCHEMA)
         files += 1

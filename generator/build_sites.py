@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from generator.incremental import DigestContext, SiteRecord, site_record
 from generator.pdf import PdfError, PrintJob, print_pdfs
 from generator.sources import Sources
 
-# Set in the parent just before the workers fork; read by each worker's plugin.
+# Set in the parent just before the workers fork; read by each worker.
 PRELOADED: Sources | None = None
+CONTEXT: DigestContext | None = None
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class SiteJob:
     strict: bool
     fail_on_overdue_statutory: bool
     pdf: bool | None  # None: as mkdocs.yml says
+    inputs: str  # digest of the site's source files, for its manifest record
 
 
 @dataclass
@@ -41,6 +44,7 @@ class SiteResult:
     pages: int = 0
     seconds: float = 0.0
     error: str | None = None
+    record: SiteRecord | None = None
     pdf_jobs: list[PrintJob] = field(default_factory=list)
 
 
@@ -69,7 +73,10 @@ def build_site(job: SiteJob) -> SiteResult:
     except (MkDocsException, OSError) as exc:
         return SiteResult(job.org_id, error=f"{job.org_id}: {exc}", seconds=time.perf_counter() - started)
     pages = sum(1 for _ in (job.staging / job.org_id).rglob("index.html"))
-    return SiteResult(job.org_id, pages, time.perf_counter() - started, pdf_jobs=list(plugin.pdf_jobs))
+    assert CONTEXT is not None
+    # From the site view and renderer the build used, so no second load or view is needed.
+    record = site_record(plugin.site, plugin.renderer, job.inputs, CONTEXT)
+    return SiteResult(job.org_id, pages, time.perf_counter() - started, record=record, pdf_jobs=list(plugin.pdf_jobs))
 
 
 def print_site_pdfs(results: list[SiteResult], staging: Path, day: dt.date, progress: Progress) -> str | None:
@@ -122,10 +129,10 @@ class Progress:
         self.stream.flush()
 
 
-def run_jobs(jobs: list[SiteJob], workers: int, sources: Sources, on_result: Callable[[SiteResult], None], progress: Progress) -> None:
+def run_jobs(jobs: list[SiteJob], workers: int, sources: Sources, context: DigestContext, on_result: Callable[[SiteResult], None], progress: Progress) -> None:
     """Build each job, `workers` at a time; report each result as it arrives, stop at the first error."""
-    global PRELOADED
-    PRELOADED = sources
+    global PRELOADED, CONTEXT
+    PRELOADED, CONTEXT = sources, context
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
             progress.running([job.org_id])

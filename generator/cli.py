@@ -11,8 +11,9 @@ import shutil
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import ratify
 from generator.errors import SourcesInvalid, display_path
@@ -94,22 +95,11 @@ def _quiet_mkdocs(verbose: bool) -> None:
         mkdocs_log.propagate = False
 
 
-@dataclass(frozen=True)
-class _Plan:
-    """One site as the sources make it now: what it is made from, and what needs attention."""
-
-    digest: str
-    notices: list[str]
-    stop: str | None  # why the build must stop (overdue statutory policies), if it must
-
-
-def _plan(args: argparse.Namespace, sources: Sources, org_ids: list[str], day: dt.date) -> dict[str, _Plan]:
-    """Every site's digest (see generator/incremental.py) and warnings, whether or not it is rebuilt."""
+def _digest_context(args: argparse.Namespace, day: dt.date) -> DigestContext:
+    """Everything outside the sources that every site's digest needs (see generator/incremental.py)."""
     from mkdocs.config import load_config
 
     from generator import incremental
-    from generator.render import Renderer
-    from generator.views import site_view
 
     config = load_config(args.config)
     plugin = config.plugins["policy-site"]
@@ -121,14 +111,40 @@ def _plan(args: argparse.Namespace, sources: Sources, org_ids: list[str], day: d
     settings = {"date": day.isoformat(), "pdf": pdfs, "window": plugin.config.review_window_days}
     tool = incremental.tool_digest(Path(args.config), [docs_dir, custom, templates], settings)
     hand_written = [(p.relative_to(docs_dir).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(docs_dir.rglob("*.md"))]
-    fail_overdue = args.fail_on_overdue_statutory or plugin.config.fail_on_overdue_statutory
-    plans = {}
+    return incremental.DigestContext(templates, hand_written, config.use_directory_urls, config.site_url or "", pdfs, plugin.config.review_window_days, tool)
+
+
+def _keep_or_build(
+    args: argparse.Namespace, sources: Sources, org_ids: list[str], day: dt.date, context: DigestContext, output: Path
+) -> tuple[dict[str, SiteRecord], dict[str, str]]:
+    """The sites to keep as they are (with their records) and the sites to build (with their inputs).
+
+    Unchanged files settle most sites at once; a site whose files changed is rendered to
+    Markdown and kept if that is unchanged too (a school's overlay edit changes the trust's
+    files but not the trust's pages)."""
+    from generator import incremental
+
+    previous = {} if args.full else incremental.read_manifest(output)
+    keep: dict[str, SiteRecord] = {}
+    build: dict[str, str] = {}
     for org_id in org_ids:
-        site = site_view(sources, org_id, day, plugin.config.review_window_days)
-        renderer = Renderer(site, templates, config.use_directory_urls)
-        digest = incremental.site_digest(site, renderer, hand_written, config.use_directory_urls, config.site_url or "", tool)
-        plans[org_id] = _Plan(digest, site.notices(), site.overdue_statutory() if fail_overdue else None)
-    return plans
+        inputs = incremental.inputs_digest(sources, org_id, context.tool)
+        before = previous.get(org_id)
+        if before is None or not (output / org_id / "index.html").is_file():
+            build[org_id] = inputs
+        elif before.inputs == inputs:
+            keep[org_id] = before
+        else:
+            now = incremental.record_from_sources(sources, org_id, day, inputs, context)
+            if now.digest == before.digest:
+                keep[org_id] = now
+            else:
+                build[org_id] = inputs
+    return keep, build
+
+
+if TYPE_CHECKING:
+    from generator.incremental import DigestContext, SiteRecord
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -162,23 +178,25 @@ def cmd_build(args: argparse.Namespace) -> int:
             return _fail(sharded)
         org_ids = sharded
     _quiet_mkdocs(args.verbose)
-    plans = _plan(args, sources, org_ids, day)
-    stops = [p.stop for p in plans.values() if p.stop]
+    earlier = incremental.read_manifest(output)
+    context = _digest_context(args, day)
+    keep, to_build = _keep_or_build(args, sources, org_ids, day, context, output)
+    fail_overdue = args.fail_on_overdue_statutory
+    stops = [record.stop for record in keep.values() if record.stop and fail_overdue]
     if stops:
         return _fail("\n".join(stops) + "\nbuild failed, the previous site is unchanged")
-    digests = {org_id: plan.digest for org_id, plan in plans.items()}
-    previous = {} if args.full else incremental.read_manifest(output)
-    unchanged = [o for o in org_ids if previous.get(o) == digests[o] and (output / o / "index.html").is_file()]
-    to_build = [o for o in org_ids if o not in unchanged]
+    unchanged = sorted(keep)
     staging = output.with_name(f".{output.name}.building")
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     progress = Progress(len(org_ids))
 
+    records = dict(keep)
+
     def warn(org_id: str) -> None:
-        # From the plan, so a site kept unchanged still says what needs attention.
-        for notice in plans[org_id].notices:
+        # From the record, so a site kept unchanged still says what needs attention.
+        for notice in records[org_id].notices:
             progress.line(f"warning: {notice}", count=False)
 
     for org_id in unchanged:
@@ -188,16 +206,20 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     def report(result: SiteResult) -> None:
         results.append(result)
-        if result.error:
+        if result.error or result.record is None:
             progress.line(f"{result.org_id} failed", count=False)
             return
+        records[result.org_id] = result.record
         progress.line(f"built {result.org_id}: {result.pages} pages in {result.seconds:.1f} s")
         warn(result.org_id)
 
-    jobs = [SiteJob(o, Path(args.config), staging, day.isoformat(), not args.no_strict, args.fail_on_overdue_statutory, args.pdf) for o in to_build]
+    jobs = [
+        SiteJob(o, Path(args.config), staging, day.isoformat(), not args.no_strict, args.fail_on_overdue_statutory, args.pdf, inputs)
+        for o, inputs in sorted(to_build.items())
+    ]
     workers = args.jobs or os.cpu_count() or 1
     try:
-        run_jobs(jobs, min(workers, max(len(jobs), 1)), sources, report, progress)
+        run_jobs(jobs, min(workers, max(len(jobs), 1)), sources, context, report, progress)
         failed = [r.error for r in results if r.error]
         if not failed:
             failed = [e for e in [print_site_pdfs(results, staging, day, progress)] if e]
@@ -213,11 +235,12 @@ def cmd_build(args: argparse.Namespace) -> int:
                 child.rename(staging / child.name)
     _write_site_index(staging, sources)
     _swap_into_place(staging, output)
-    kept = {o: d for o, d in previous.items() if (output / o).is_dir() and o not in digests}
-    incremental.write_manifest(output, {**kept, **digests})
+    # Sites of organisations outside this build (--school, --shard) keep their records.
+    others = {o: r for o, r in earlier.items() if o not in records and (output / o).is_dir()}
+    incremental.write_manifest(output, {**others, **records})
     seconds = time.perf_counter() - started
     pages = sum(r.pages for r in results) + sum(sum(1 for _ in (output / o).rglob("index.html")) for o in unchanged)
-    warnings = sum(len(p.notices) for p in plans.values())
+    warnings = sum(len(r.notices) for r in records.values())
     attention = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ", no warnings"
     counted = f"{len(org_ids)} site{'s' if len(org_ids) != 1 else ''} ({len(results)} rebuilt, {len(unchanged)} unchanged)"
     print(f"Built {counted}, {pages} pages{attention}, for {day.isoformat()} in {seconds:.1f} s -> {display_path(output)}")

@@ -13,14 +13,40 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 
 from generator import exports
 from generator.render import Renderer
-from generator.views import SiteView
+from generator.sources import Sources
+from generator.views import SiteView, site_view
 
-MANIFEST_FORMAT = 1
+
+@dataclass(frozen=True)
+class DigestContext:
+    """What every site's digest needs besides its sources, read once per build."""
+
+    templates: Path
+    hand_written: list[tuple[str, str]]
+    directory_urls: bool
+    site_url: str
+    pdfs: bool
+    window_days: int
+    tool: str
+
+
+@dataclass(frozen=True)
+class SiteRecord:
+    """What the manifest keeps for each site it has built."""
+
+    inputs: str  # the files the site is made from (a quick first check)
+    digest: str  # what the site is made from (the decisive check)
+    notices: list[str]  # its warnings, printed again whenever it is kept
+    stop: str | None  # why --fail-on-overdue-statutory would stop for it
+
+
+MANIFEST_FORMAT = 2
 PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2", "lunr", "playwright")
 GENERATOR = Path(__file__).parent
 
@@ -72,22 +98,55 @@ def site_digest(site: SiteView, renderer: Renderer, hand_written: list[tuple[str
     return h.hexdigest()
 
 
+def site_record(site: SiteView, renderer: Renderer, inputs: str, context: DigestContext) -> SiteRecord:
+    digest = site_digest(site, renderer, context.hand_written, context.directory_urls, context.site_url, context.tool)
+    return SiteRecord(inputs, digest, site.notices(), site.overdue_statutory())
+
+
+def record_from_sources(sources: Sources, org_id: str, day: object, inputs: str, context: DigestContext) -> SiteRecord:
+    site = site_view(sources, org_id, day, context.window_days)  # type: ignore[arg-type]
+    return site_record(site, Renderer(site, context.templates, context.directory_urls, context.pdfs), inputs, context)
+
+
+def input_files(sources: Sources, org_id: str) -> list[Path]:
+    """The source files one site is made from: a school's folder and the trust files it adopts;
+    for a trust, every folder (its dashboard shows each school's policies)."""
+    source = sources.orgs[org_id]
+    if source.org.kind.value == "trust":
+        return _files(sources.root)
+    files = _files(source.folder)
+    trust = sources.orgs.get(source.org.trust.id or "") if source.org.trust else None
+    if trust:
+        files.append(trust.doc.path)
+        files += [trust.policies[pid].doc.path for pid, ps in sorted(source.policies.items()) if ps.adoption and pid in trust.policies]
+    return files
+
+
+def inputs_digest(sources: Sources, org_id: str, tool: str) -> str:
+    h = hashlib.sha256(tool.encode())
+    for path in input_files(sources, org_id):
+        h.update(str(path.relative_to(sources.root)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 def manifest_path(output: Path) -> Path:
     # Beside the output, not in it: the output folder stays plain files for any host.
     return output.with_name(f".{output.name}.manifest.json")
 
 
-def read_manifest(output: Path) -> dict[str, str]:
+def read_manifest(output: Path) -> dict[str, SiteRecord]:
+    """The records of the last build into `output`; nothing (so a full build) if unreadable."""
     path = manifest_path(output)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if data.get("format") != MANIFEST_FORMAT:
+            return {}
+        return {str(k): SiteRecord(**v) for k, v in data["sites"].items()}
+    except (OSError, ValueError, TypeError, AttributeError):
         return {}
-    if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT or not isinstance(data.get("sites"), dict):
-        return {}
-    return {str(k): str(v) for k, v in data["sites"].items()}
 
 
-def write_manifest(output: Path, sites: dict[str, str]) -> None:
-    text = json.dumps({"format": MANIFEST_FORMAT, "sites": dict(sorted(sites.items()))}, indent=1)
+def write_manifest(output: Path, sites: dict[str, SiteRecord]) -> None:
+    text = json.dumps({"format": MANIFEST_FORMAT, "sites": {k: asdict(v) for k, v in sorted(sites.items())}}, indent=1)
     manifest_path(output).write_text(text + "\n", encoding="utf-8")

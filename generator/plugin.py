@@ -94,7 +94,6 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         self.notices = self.site.notices()
         for notice in self.notices:
             log.info(notice)
-        self.renderer = Renderer(self.site, self.base / self.config.templates, config.use_directory_urls)
         # Not under `mkdocs serve`: printing on every save would make the preview slow to follow.
         self.pdfs = self.config.pdf and self.command == "build"
         if self.pdfs:
@@ -102,8 +101,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
                 pdf.find_chromium()
             except pdf.PdfError as exc:
                 raise PluginError(str(exc)) from None
-        # The download link exists exactly when the PDF does.
-        self.renderer.env.globals["pdf_file"] = lambda view: f"{view.folder}/{pdf.pdf_name(org_id, view.policy.id)}" if self.pdfs else None
+        self.renderer = Renderer(self.site, self.base / self.config.templates, config.use_directory_urls, self.pdfs)
         config.site_name = theme_safe(self.site.org.name)
         # Search engines show this under the site's name; pages with a summary give their own.
         config.site_description = theme_safe(f"{self.site.org.name}: policies for parents and carers, pupils, staff and governors")

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from generator.compare import clause_wording
 from generator.model import Audience, Organisation, Strength
+from generator.pdf import pdf_name
 from generator.text import PLACEHOLDER, Placeholders, escape_plain, markdown_filter, role_title, theme_safe
 from generator.views import AUDIENCES, Page, SiteView, audience_label, page_url, relative, relative_url, strength_label
 
@@ -68,7 +69,6 @@ def environment(override_dir: Path | None) -> Environment:
         strength_label=strength_label,
         role_title=role_title,
         wording=clause_wording,
-        pdf_file=lambda view: None,  # the plugin points it at each policy's PDF when it prints them
     )
     return env
 
@@ -76,11 +76,13 @@ def environment(override_dir: Path | None) -> Environment:
 class Renderer:
     """Renders one organisation's pages; the only place templates are touched."""
 
-    def __init__(self, site: SiteView, override_dir: Path | None, directory_urls: bool = True) -> None:
+    def __init__(self, site: SiteView, override_dir: Path | None, directory_urls: bool = True, pdfs: bool = False) -> None:
         self.site = site
         self.directory_urls = directory_urls
         self.fill = Placeholders(site.org, site.trust_name)
         self.env = environment(override_dir)
+        # The download link exists exactly when the build prints the PDF.
+        self.env.globals["pdf_file"] = lambda view: f"{view.folder}/{pdf_name(site.org.id, view.policy.id)}" if pdfs else None
         self.env.filters["md"] = markdown_filter(self.fill.fill)
         self.env.filters["inline"] = lambda text: Markup(escape_plain(self.fill.fill(text or "")))
         # Front matter titles: a JSON string is valid YAML whatever the text holds.

@@ -114,10 +114,18 @@ def plain_text(markdown: str) -> str:
     return _SPACE.sub(" ", out).strip()
 
 
+_porter_stem = porter_stemmer.stem
+
+
 @cache
 def stem(word: str) -> str:
-    # Cached: policies repeat the same few thousand words, and stemming is most of indexing.
-    return porter_stemmer.stem(word)
+    # Cached: policies repeat the same few thousand words, and stemming was most of indexing.
+    return _porter_stem(word)
+
+
+# lunr's own pipeline stems every token of every document through this instance: give it
+# the same cache (the stemmer ignores the token metadata it is passed).
+porter_stemmer.stem = lambda word, metadata=None: stem(word)  # type: ignore[method-assign]
 
 
 @cache
