@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -40,6 +39,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from report import print_report  # noqa: E402  (bench/ is on the path, as above)
 from synthetic import SyntheticTrust, edit_clause, write_trust  # noqa: E402
 
 from generator.plugin import ASSETS, STYLESHEET, STYLESHEET_PARTS  # noqa: E402
@@ -401,10 +401,7 @@ def main() -> None:
     if code_digest() != code:
         summary["code_changed_during_run"] = True
         rows.append(("WARNING", "generator/ changed during the run: incremental and identity numbers are not reliable"))
-    width = max(len(r[0]) for r in rows)
-    for name, value in rows:
-        print(f"{name:<{width}}  {value}")
-    print(json.dumps(summary, sort_keys=True))
+    print_report(rows, summary)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
+from report import print_report  # bench/ is on the path when a benchmark runs
 
 from generator.archive import archive_text, content_policy, fingerprint, frozen_content
 from generator.compare import compare
@@ -184,10 +185,7 @@ def main() -> None:
         "counts": counts,
     }
     summary.update(site_build(old_data, new_data, rows))
-    width = max(len(r[0]) for r in rows)
-    for name, value in rows:
-        print(f"{name:<{width}}  {value}")
-    print(json.dumps(summary, sort_keys=True))
+    print_report(rows, summary)
 
 
 if __name__ == "__main__":
