@@ -115,7 +115,13 @@ def _digest_context(args: argparse.Namespace, day: dt.date) -> DigestContext:
 
 
 def _keep_or_build(
-    args: argparse.Namespace, sources: Sources, org_ids: list[str], day: dt.date, context: DigestContext, output: Path
+    args: argparse.Namespace,
+    sources: Sources,
+    org_ids: list[str],
+    day: dt.date,
+    context: DigestContext,
+    output: Path,
+    earlier: dict[str, SiteRecord],
 ) -> tuple[dict[str, SiteRecord], dict[str, str]]:
     """The sites to keep as they are (with their records) and the sites to build (with their inputs).
 
@@ -124,7 +130,7 @@ def _keep_or_build(
     files but not the trust's pages)."""
     from generator import incremental
 
-    previous = {} if args.full else incremental.read_manifest(output)
+    previous = {} if args.full else earlier
     keep: dict[str, SiteRecord] = {}
     build: dict[str, str] = {}
     for org_id in org_ids:
@@ -180,7 +186,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     _quiet_mkdocs(args.verbose)
     earlier = incremental.read_manifest(output)
     context = _digest_context(args, day)
-    keep, to_build = _keep_or_build(args, sources, org_ids, day, context, output)
+    keep, to_build = _keep_or_build(args, sources, org_ids, day, context, output, earlier)
     fail_overdue = args.fail_on_overdue_statutory
     stops = [record.stop for record in keep.values() if record.stop and fail_overdue]
     if stops:
