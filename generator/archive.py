@@ -20,14 +20,21 @@ from typing import Any
 import yaml
 from pydantic import Field
 
-from generator.errors import SourceError
-from generator.model import RATIFYING_EVENTS, Event, Policy, Slug, Strict
+from generator.errors import SourceError, display_path
+from generator.model import RATIFYING_EVENTS, VERSION_MAX, Event, Policy, Slug, Strict
 from generator.model import VERSION_PATTERN as _VERSION
 from generator.yaml_source import YamlDocument, load_yaml
 
 ARCHIVE_DIR = "archive"
 FORMAT = 1
 VERSION_PATTERN = re.compile(_VERSION)
+
+
+def valid_version(text: str) -> bool:
+    """A version number as the model accepts it (fullmatch: `$` alone would let "4\\n" through)."""
+    return len(text) <= VERSION_MAX and VERSION_PATTERN.fullmatch(text) is not None
+
+
 # The parts of the ratification record the history must keep exactly as archived.
 RECORD_FIELDS = ("event", "date", "version", "body", "minute", "signatories")
 # What a version is made of: its words. Review dates, draft flags and the record are not.
@@ -114,7 +121,16 @@ def archive_text(org_name: str, policy_id: str, ratification: Event, content: di
     return header + yaml.safe_dump(record, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
 
 
-def _load_one(path: Path, policy: Policy | None, has_file: bool, errors: list[SourceError]) -> ArchivedVersion | None:
+@dataclass(frozen=True)
+class Recorded:
+    """A policy whose archives are being read, and where its ratification record is kept."""
+
+    policy: Policy
+    doc: YamlDocument  # the file holding the policy's history
+    own_history: bool  # False for a school adopting its trust's record unchanged
+
+
+def _load_one(path: Path, recorded: Recorded | None, has_file: bool, errors: list[SourceError]) -> ArchivedVersion | None:
     from generator.sources import validate_model
 
     doc = load_yaml(path, errors)
@@ -123,12 +139,37 @@ def _load_one(path: Path, policy: Policy | None, has_file: bool, errors: list[So
     record = validate_model(ArchiveFile, doc, errors)
     if record is None:
         return None
-    return _check(record, doc, policy, has_file, errors)
+    return _check(record, doc, recorded, has_file, errors)
 
 
-def _check(record: ArchiveFile, doc: YamlDocument, policy: Policy | None, has_file: bool, errors: list[SourceError]) -> ArchivedVersion | None:
+def _check_fingerprint(record: ArchiveFile, doc: YamlDocument, event: Event, where: Recorded, errors: list[SourceError]) -> None:
+    """The history keeps each archive's fingerprint, so an archive edited together with its own
+    fingerprint no longer matches the record it was ratified with."""
+    expected = fingerprint(record.content)
+    index = where.policy.history.index(event)
+    line = where.doc.line_of(("history", index))
+    if event.archive is None:
+        errors.append(
+            where.doc.error(
+                ("history", index),
+                f"version {record.version} has an archived text ({ARCHIVE_DIR}/{record.policy}/{doc.path.name}) whose fingerprint this entry does not record; "
+                f'add the line `archive: "{expected}"` to this entry (policy-site ratify and freeze write it)',
+            )
+        )
+    elif event.archive != expected:
+        errors.append(
+            doc.error(
+                ("content",),
+                f"this archived text does not match the fingerprint recorded for version {record.version} when it was ratified "
+                f"({display_path(where.doc.path)}:{line}); archived text must never change: restore the file from your backup or version control",
+            )
+        )
+
+
+def _check(record: ArchiveFile, doc: YamlDocument, where: Recorded | None, has_file: bool, errors: list[SourceError]) -> ArchivedVersion | None:
     before = len(errors)
     path = doc.path
+    policy = where.policy if where else None
     if record.format != FORMAT:
         errors.append(doc.error(("format",), f"archive format {record.format} is not one this version of policy-site reads ({FORMAT}); upgrade policy-site"))
     if record.policy != path.parent.name:
@@ -146,7 +187,7 @@ def _check(record: ArchiveFile, doc: YamlDocument, policy: Policy | None, has_fi
         )
     if policy is None and has_file:
         return None  # the policy file has errors of its own, reported already
-    if policy is None:
+    if policy is None or where is None:
         errors.append(
             doc.error(
                 (),
@@ -173,6 +214,8 @@ def _check(record: ArchiveFile, doc: YamlDocument, policy: Policy | None, has_fi
                         "the archive is the permanent record, so make the history match it",
                     )
                 )
+            elif where.own_history:
+                _check_fingerprint(record, doc, recorded[0], where, errors)
     try:
         content = content_policy(record.policy, record.content)
     except ValueError as exc:
@@ -183,19 +226,36 @@ def _check(record: ArchiveFile, doc: YamlDocument, policy: Policy | None, has_fi
     return ArchivedVersion(record.policy, record.version, record.ratification, content, path, fingerprint(record.content))
 
 
-def load_archives(org_folder: Path, policies: dict[str, Policy], policy_files: set[str], errors: list[SourceError]) -> dict[str, list[ArchivedVersion]]:
+def _missing(recorded: Recorded, present: set[str], folder: str, errors: list[SourceError]) -> None:
+    """A ratification that records an archive fingerprint has an archive file: one deleted or
+    renamed is an error, never a version page that silently disappears."""
+    for index, event in enumerate(recorded.policy.history):
+        if event.archive and event.version and event.event in RATIFYING_EVENTS and event.version not in present:
+            errors.append(
+                recorded.doc.error(
+                    ("history", index, "archive"),
+                    f"version {event.version} was archived as {ARCHIVE_DIR}/{folder}/{version_slug(event.version)}.yml, which is missing; "
+                    "restore it from your backup or version control (archived versions are never deleted)",
+                )
+            )
+
+
+def load_archives(org_folder: Path, policies: dict[str, Recorded], policy_files: set[str], errors: list[SourceError]) -> dict[str, list[ArchivedVersion]]:
     """Every archived version under org_folder/archive/, per policy id, in ratification order."""
     found: dict[str, list[ArchivedVersion]] = {}
     root = org_folder / ARCHIVE_DIR
-    if not root.is_dir():
-        return found
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+    folders = sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    for folder in folders:
         versions = []
         for path in sorted(folder.glob("*.yml")):
             archived = _load_one(path, policies.get(folder.name), folder.name in policy_files, errors)
             if archived:
                 versions.append(archived)
         if versions:
-            order = {e.version: i for i, e in enumerate(policies[folder.name].history)} if folder.name in policies else {}
+            order = {e.version: i for i, e in enumerate(policies[folder.name].policy.history)} if folder.name in policies else {}
             found[folder.name] = sorted(versions, key=lambda a: order.get(a.version, len(order)))
+    for policy_id, recorded in policies.items():
+        if recorded.own_history:
+            present = {p.stem for p in (root / policy_id).glob("*.yml")} if (root / policy_id).is_dir() else set()
+            _missing(recorded, present, policy_id, errors)
     return found

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import SourceError
-from generator.model import RATIFYING_EVENTS, Organisation, Policy
+from generator.model import RATIFYING_EVENTS, Organisation, Policy, version_key
 from generator.text import Placeholders
 from generator.topics import builtin_topic_ids
 
@@ -123,14 +123,17 @@ def _check_history(policy: Policy, doc: YamlDocument) -> list[SourceError]:
             errors.append(doc.error(("history", e, "date"), "the ratification record must be in date order, oldest first; move this entry up"))
         previous = event.date
         if event.event in RATIFYING_EVENTS and event.version:
-            if event.version in versions:
+            # "3.0", "03" and "3" are one number to a reader (and "3A" and "3a" one file on Windows).
+            key = version_key(event.version)
+            if key in versions:
                 errors.append(
                     doc.error(
                         ("history", e, "version"),
-                        f"version {event.version} is already recorded at line {versions[event.version]}; each ratified version needs its own number",
+                        f"version {event.version} is already recorded at line {versions[key]} (versions are compared ignoring case, "
+                        "leading zeros and a trailing .0); each ratified version needs its own number",
                     )
                 )
-            versions[event.version] = doc.line_of(("history", e))
+            versions[key] = doc.line_of(("history", e))
     return errors
 
 

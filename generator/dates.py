@@ -10,6 +10,10 @@ from dataclasses import dataclass
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 DATE_PATTERN = _PATTERN.pattern
 
+# No school policy was written before 1900 or is reviewed after 2199; the bounds keep review
+# arithmetic (a ratification plus up to 60 months) inside the calendar Python can count.
+MIN_YEAR, MAX_YEAR = 1900, 2199
+
 MONTHS = [
     "January",
     "February",
@@ -41,6 +45,8 @@ class PolicyDate:
         if not match:
             raise ValueError(f"'{text}' is not a date; write YYYY-MM-DD (e.g. 2025-01-29), YYYY-MM for a month (e.g. 2016-06) or YYYY for a year")
         year, month, day = (int(g) if g else None for g in match.groups())
+        if not MIN_YEAR <= year <= MAX_YEAR:  # type: ignore[operator]
+            raise ValueError(f"'{text}' has the year {year}; policy dates run from {MIN_YEAR} to {MAX_YEAR}: check the year")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"'{text}' has month {month}; months run from 01 to 12")
         if day is not None:

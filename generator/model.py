@@ -23,7 +23,18 @@ from generator.dates import DATE_PATTERN, PolicyDate
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Versions name archive files and URLs, so they stay short and plain: 3, 2.1, 2025a.
-VERSION_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z.]{0,19}$"
+VERSION_PATTERN = r"^[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*$"
+VERSION_MAX = 20
+
+
+def version_key(version: str) -> str:
+    """The form two version numbers are compared in, so look-alikes count as the same version:
+    case is ignored ("3a" and "3A"), leading zeros too ("03" and "3"), and so are trailing
+    ".0" parts ("3.0" and "3")."""
+    parts = [part.lstrip("0") or "0" if part.isdigit() else part.lower() for part in version.strip().split(".")]
+    while len(parts) > 1 and parts[-1] == "0":
+        parts.pop()
+    return ".".join(parts)
 
 
 def _to_date(value: Any) -> PolicyDate:
@@ -168,7 +179,10 @@ class Event(Strict):
     event: EventKind = Field(description="written, updated, reviewed, adopted, approved, ratified, or corrected (a minor correction published without a new version).")
     date: Date
     version: str | None = Field(
-        None, pattern=VERSION_PATTERN, description='Version number this event concerns, e.g. "3" or "2.1"; required for ratified/approved/adopted.'
+        None,
+        pattern=VERSION_PATTERN,
+        max_length=VERSION_MAX,
+        description='Version number this event concerns, e.g. "3" or "2.1"; required for ratified/approved/adopted.',
     )
     body: str | None = Field(None, description="Who ratified or approved, e.g. 'Full Governing Body'.")
     minute: str | None = Field(None, description="Minute reference of the meeting.")
@@ -177,6 +191,10 @@ class Event(Strict):
     note: str | None = None
     changes: ChangeNotes | None = None
     fingerprint: str | None = Field(None, description="Written by `policy-site correct`: the fingerprint of the corrected text. Do not edit.")
+    archive: str | None = Field(
+        None,
+        description="Written by `policy-site ratify` and `freeze`: the fingerprint of this version's archived text, shown on its version page. Do not edit.",
+    )
 
     @model_validator(mode="after")
     def _version_for_ratification(self) -> Event:

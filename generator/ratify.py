@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.archive import VERSION_PATTERN, ArchivedVersion, archive_path, archive_text, content_policy, fingerprint, frozen_content
+from generator.archive import ArchivedVersion, archive_path, archive_text, content_policy, fingerprint, frozen_content, valid_version
 from generator.compare import Comparison, affected_audiences, compare
 from generator.dates import PolicyDate
 from generator.errors import SourcesInvalid, display_path
-from generator.model import RATIFYING_EVENTS, Audience, Event, EventKind, Policy
+from generator.model import RATIFYING_EVENTS, VERSION_MAX, Audience, Event, EventKind, Policy, version_key
 from generator.sources import OrgSource, PolicySource, Sources, load_sources
 from generator.status import build_date, current_ratification, ratifications
 from generator.text import Placeholders
@@ -92,7 +92,7 @@ def _meeting_date(text: str, policy: Policy, what: str) -> PolicyDate:
 
 
 def _next_version(policy: Policy, requested: str | None, source: OrgSource) -> str:
-    recorded = {e.version: e for e in ratifications(policy) if e.version}
+    recorded = {version_key(e.version): e for e in ratifications(policy) if e.version}
     if requested is None:
         if not recorded:
             requested = "1"
@@ -101,12 +101,13 @@ def _next_version(policy: Policy, requested: str | None, source: OrgSource) -> s
             if not last.isdigit():
                 raise Refused(f"the last version is '{last}', which is not a whole number, so the next cannot be worked out; give --version")
             requested = str(int(last) + 1)
-    if not VERSION_PATTERN.match(requested):
-        raise Refused(f"--version '{requested}': use digits, letters and dots only, e.g. 4 or 2.1")
-    if requested in recorded:
-        e = recorded[requested]
+    if not valid_version(requested):
+        raise Refused(f"--version {requested!r}: use digits, letters and single dots only (at most {VERSION_MAX} characters), e.g. 4 or 2.1")
+    if version_key(requested) in recorded:
+        e = recorded[version_key(requested)]
+        same = "" if e.version == requested else f" as {e.version}, which is the same number written differently"
         raise Refused(
-            f"version {requested} is already recorded ({e.event.value} {e.date.display()}); a version is ratified once and never overwritten. "
+            f"version {requested} is already recorded{same} ({e.event.value} {e.date.display()}); a version is ratified once and never overwritten. "
             "Give a new --version, or use `policy-site correct` for a minor correction without a new version"
         )
     existing = archive_path(source.folder, policy.id, requested)
@@ -253,7 +254,10 @@ def ratify(sources_dir: Path, request: Ratification) -> Outcome:
     if request.notes:
         fields["changes"] = {a.value: request.notes[a] for a in Audience if request.notes.get(a)}
     event = Event.model_validate(fields)
-    edits: list[tuple[str, Any]] = [("history", _event_dict(event))]
+    # The record keeps the archive's fingerprint: an archive edited later, even with its own
+    # fingerprint recomputed, no longer matches the history it was ratified with.
+    recorded = event.model_copy(update={"archive": fingerprint(content)})
+    edits: list[tuple[Any, Any]] = [("history", _event_dict(recorded))]
     if policy.draft:
         edits.append((("draft",), False))
     if request.next_review:
@@ -291,7 +295,10 @@ def freeze(sources_dir: Path, school: str, policy_id: str, version: str | None, 
         raise Refused(f"{display_path(path)} already exists; archived versions are never overwritten")
     fill = Placeholders(source.org, sources.trust_name(source.org))
     content = frozen_content(ps.policy, fill.fill)
-    written = _write(sources, source, ps, None, (path, archive_text(source.org.name, policy_id, chosen, content)))
+    own = ps.adoption is None or (isinstance(ps.doc.data, dict) and "history" in ps.doc.data)
+    # A school adopting its trust's record unchanged keeps no history of its own to write to.
+    new_text = _apply(ps.doc.path, [(("history", history.index(chosen), "archive"), fingerprint(content))]) if own else None
+    written = _write(sources, source, ps, new_text, (path, archive_text(source.org.name, policy_id, chosen.model_copy(update={"archive": None}), content)))
     return Outcome(written, chosen.version)
 
 

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.archive import ArchivedVersion, load_archives
+from generator.archive import ArchivedVersion, Recorded, load_archives
 from generator.checks import check_policy_data, check_sources
 from generator.errors import SourceError, SourcesInvalid, display_path
 from generator.model import Organisation, Overlay, Policy
@@ -211,7 +211,8 @@ def load_sources(root: Path, only: str | None = None) -> Sources:
         _adopt(sources, sources.orgs[org_id], paths, errors)
     for source in orgs.values():
         stems = {p.stem for p in (source.folder / POLICIES_DIR).glob("*.y*ml")} | {p.stem for p in overlay_files(source.folder)}
-        source.archives = load_archives(source.folder, {pid: ps.policy for pid, ps in source.policies.items()}, stems, errors)
+        recorded = {pid: Recorded(ps.policy, ps.doc, _own_history(ps)) for pid, ps in source.policies.items()}
+        source.archives = load_archives(source.folder, recorded, stems, errors)
     if not orgs and not errors:
         errors.append(SourceError(display_path(root), 1, "no organisations found; add a folder with organisation.yml and policies/"))
     # A policy may link by id only to policies on its own site (its own and those it adopts).
@@ -221,6 +222,11 @@ def load_sources(root: Path, only: str | None = None) -> Sources:
     if errors:
         raise SourcesInvalid(errors)
     return sources
+
+
+def _own_history(ps: PolicySource) -> bool:
+    """Whether the policy's ratification record is written in its own file (not the trust's)."""
+    return ps.adoption is None or (isinstance(ps.doc.data, dict) and "history" in ps.doc.data)
 
 
 def _adopt(sources: Sources, source: OrgSource, paths: list[Path], errors: list[SourceError]) -> None:

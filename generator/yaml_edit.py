@@ -98,8 +98,10 @@ def append_to_sequence(text: str, key: str, item: dict[str, Any]) -> str:
     return new_text
 
 
-def set_scalar(text: str, path: tuple[str, ...], value: str | bool | int) -> str:
+def set_scalar(text: str, path: tuple[str | int, ...], value: str | bool | int) -> str:
     """Set the scalar at mapping path (e.g. ("review", "next") or ("draft",)), creating the key (and a parent mapping) if missing.
+
+    A number in the path picks an existing entry of a list of blocks, e.g. ("history", 2, "archive").
 
     An existing value is replaced character for character, so a comment after it
     on the same line survives, and a value that was in quotes stays in the same
@@ -116,10 +118,13 @@ def set_scalar(text: str, path: tuple[str, ...], value: str | bool | int) -> str
     root = _root_mapping(text)
     original = _load(text)
     expected: dict[Any, Any] = copy.deepcopy(original) if isinstance(original, dict) else {}
-    target = expected
+    target: Any = expected
     for key in path[:-1]:
+        if isinstance(key, int):
+            target = target[key] if isinstance(target, list) and 0 <= key < len(target) else {}
+            continue
         child = target.get(key)
-        if not isinstance(child, dict):
+        if not isinstance(child, (dict, list)):
             child = {}
             target[key] = child
         target = child
@@ -133,11 +138,17 @@ def set_scalar(text: str, path: tuple[str, ...], value: str | bool | int) -> str
 # --------------------------------------------------------------------------- set_scalar internals
 
 
-def _set_in(text: str, root: MappingNode | None, path: tuple[str, ...], value: str | bool | int, nl: str) -> str:
+def _set_in(text: str, root: MappingNode | None, path: tuple[str | int, ...], value: str | bool | int, nl: str) -> str:
     """Walk down `path` through block mappings and make the edit at the first point that needs one."""
     mapping = root
+    skip = False
     for depth, key in enumerate(path):
-        shown = ".".join(path[: depth + 1])
+        shown = ".".join(str(k) for k in path[: depth + 1])
+        if skip:
+            skip = False
+            continue
+        if isinstance(key, int):
+            raise YamlEditError(f"'{shown}' is a list entry where a field name was expected. Please check the file.")
         found = _find_key(mapping, key) if mapping is not None else None
         if found is None:
             return _add_keys(text, mapping, root, path[depth:], value, nl)
@@ -149,6 +160,14 @@ def _set_in(text: str, root: MappingNode | None, path: tuple[str, ...], value: s
                     f"'{shown}' (line {key_node.start_mark.line + 1}) holds {kind}, not a single value, so policy-site will not overwrite it. Please check the file."
                 )
             return _replace_scalar(text, node, value, shown)
+        following = path[depth + 1] if depth + 1 < len(path) else None
+        if isinstance(following, int):
+            items = node.value if isinstance(node, SequenceNode) and not node.flow_style else []
+            if not 0 <= following < len(items) or not isinstance(items[following], MappingNode) or items[following].flow_style:
+                line = key_node.start_mark.line + 1
+                raise YamlEditError(f"'{shown}' (line {line}) has no entry {following + 1} written as a block of 'field: value' lines. Please check the file.")
+            mapping, skip = items[following], True
+            continue
         if isinstance(node, MappingNode):
             if node.flow_style:
                 if node.value:
@@ -183,7 +202,7 @@ def _replace_scalar(text: str, node: ScalarNode, value: str | bool | int, shown:
     return text[:start] + _scalar_text(value, node.style) + text[end:]
 
 
-def _add_keys(text: str, mapping: MappingNode | None, root: MappingNode | None, keys: tuple[str, ...], value: str | bool | int, nl: str) -> str:
+def _add_keys(text: str, mapping: MappingNode | None, root: MappingNode | None, keys: tuple[str | int, ...], value: str | bool | int, nl: str) -> str:
     """Add missing `keys` (nested, innermost gets `value`) inside an existing block mapping."""
     if mapping is None or mapping is root:
         return _insert_lines(text, len(text), _key_lines(keys, value, 0), nl)
@@ -197,16 +216,16 @@ def _add_keys(text: str, mapping: MappingNode | None, root: MappingNode | None, 
     return _insert_lines(text, _line_after(text, end), _key_lines(keys, value, first_key.start_mark.column), nl)
 
 
-def _fill_empty(text: str, key_node: Node, node: Node, keys: tuple[str, ...], value: str | bool | int, nl: str) -> str:
+def _fill_empty(text: str, key_node: Node, node: Node, keys: tuple[str | int, ...], value: str | bool | int, nl: str) -> str:
     """Turn `parent:` / `parent: ~` / `parent: {}` into a block mapping holding the new keys."""
     new_text, pos = _remove_value(text, node)
     lines = _key_lines(keys, value, key_node.start_mark.column + 2)
     return _insert_lines(new_text, _line_after(new_text, pos), lines, nl)
 
 
-def _key_lines(keys: tuple[str, ...], value: str | bool | int, col: int) -> list[str]:
+def _key_lines(keys: tuple[str | int, ...], value: str | bool | int, col: int) -> list[str]:
     """`a:` / `  b: value` lines for a chain of new nested keys, starting at column `col`."""
-    lines = [f"{' ' * (col + 2 * i)}{_scalar_text(key)}:" for i, key in enumerate(keys)]
+    lines = [f"{' ' * (col + 2 * i)}{_scalar_text(str(key))}:" for i, key in enumerate(keys)]
     lines[-1] += " " + _scalar_text(value)
     return lines
 

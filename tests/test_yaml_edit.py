@@ -259,8 +259,8 @@ def test_append_to_real_policy_file_keeps_every_line_in_order() -> None:
     remaining = iter(new_lines)
     assert all(line in remaining for line in old_lines)  # every original line, in order
     assert result.startswith(SCHEMA_LINE)
-    # the new entry sits straight after the last entry's note, before the blank line and `sections:`
-    assert '      CO-HEADTEACHERS", with no names.\n  - event: ratified\n' in result
+    # the new entry sits straight after the last entry's last line, before the blank line and `sections:`
+    assert '9777"\n  - event: ratified\n' in result
     assert "    signatories:\n    - role: Co-headteachers\n\nsections:\n" in result
     assert source.read_text(encoding="utf-8") == original  # read, never written
 
