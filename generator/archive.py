@@ -23,9 +23,9 @@ from pydantic import Field
 from generator.errors import SourceError, display_path
 from generator.model import RATIFYING_EVENTS, VERSION_MAX, Event, Policy, Slug, Strict
 from generator.model import VERSION_PATTERN as _VERSION
+from generator.source_files import ARCHIVE_DIR
 from generator.yaml_source import YamlDocument, load_yaml
 
-ARCHIVE_DIR = "archive"
 FORMAT = 1
 VERSION_PATTERN = re.compile(_VERSION)
 
@@ -240,22 +240,22 @@ def _missing(recorded: Recorded, present: set[str], folder: str, errors: list[So
             )
 
 
-def load_archives(org_folder: Path, policies: dict[str, Recorded], policy_files: set[str], errors: list[SourceError]) -> dict[str, list[ArchivedVersion]]:
-    """Every archived version under org_folder/archive/, per policy id, in ratification order."""
+def load_archives(
+    org_folder: Path, files: dict[str, list[Path]], policies: dict[str, Recorded], policy_files: set[str], errors: list[SourceError]
+) -> dict[str, list[ArchivedVersion]]:
+    """Every archived version in `files` (policy id -> its files under org_folder/archive/), per
+    policy id, in ratification order."""
     found: dict[str, list[ArchivedVersion]] = {}
-    root = org_folder / ARCHIVE_DIR
-    folders = sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
-    for folder in folders:
+    for policy_id, paths in sorted(files.items()):
         versions = []
-        for path in sorted(folder.glob("*.yml")):
-            archived = _load_one(path, policies.get(folder.name), folder.name in policy_files, errors)
+        for path in paths:
+            archived = _load_one(path, policies.get(policy_id), policy_id in policy_files, errors)
             if archived:
                 versions.append(archived)
         if versions:
-            order = {e.version: i for i, e in enumerate(policies[folder.name].policy.history)} if folder.name in policies else {}
-            found[folder.name] = sorted(versions, key=lambda a: order.get(a.version, len(order)))
+            order = {e.version: i for i, e in enumerate(policies[policy_id].policy.history)} if policy_id in policies else {}
+            found[policy_id] = sorted(versions, key=lambda a: order.get(a.version, len(order)))
     for policy_id, recorded in policies.items():
         if recorded.own_history:
-            present = {p.stem for p in (root / policy_id).glob("*.yml")} if (root / policy_id).is_dir() else set()
-            _missing(recorded, present, policy_id, errors)
+            _missing(recorded, {p.stem for p in files.get(policy_id, [])}, policy_id, errors)
     return found

@@ -31,10 +31,13 @@ def _fail(message: str) -> int:
 
 def _load(sources_dir: Path) -> Sources | None:
     try:
-        return load_sources(sources_dir)
+        sources = load_sources(sources_dir)
     except SourcesInvalid as exc:
         print(exc.report(), file=sys.stderr)
         return None
+    for warning in sources.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return sources
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -13,7 +13,6 @@ import difflib
 import hashlib
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -24,7 +23,6 @@ from generator.text import PLACEHOLDER, Placeholders
 from generator.topics import builtin_topic_ids
 from generator.yaml_source import YamlDocument
 
-OVERLAYS_DIR = "overlays"
 FINGERPRINT_LENGTH = 12
 
 
@@ -327,7 +325,3 @@ def merge(
         errors.append(doc.error((), f"the merged policy is not valid ({exc.errors()[0]['msg']}); check the clauses this overlay changes"))
         return None
     return policy, Adoption(trust_id, trust, base, work.changes, work.collisions)
-
-
-def overlay_files(org_folder: Path) -> list[Path]:
-    return sorted((org_folder / OVERLAYS_DIR).glob("*.y*ml"))

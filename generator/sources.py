@@ -14,12 +14,10 @@ from generator.archive import ArchivedVersion, Recorded, load_archives
 from generator.checks import check_policy_data, check_sources
 from generator.errors import SourceError, SourcesInvalid, display_path
 from generator.model import Organisation, Overlay, Policy
-from generator.overlay import Adoption, merge, overlay_files
+from generator.overlay import Adoption, merge
+from generator.source_files import ORGANISATION_FILE, find_source_files
 from generator.text import Placeholders
 from generator.yaml_source import YamlDocument, load_yaml
-
-ORGANISATION_FILE = "organisation.yml"
-POLICIES_DIR = "policies"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -47,6 +45,7 @@ class OrgSource:
 class Sources:
     root: Path
     orgs: dict[str, OrgSource]
+    warnings: list[str] = field(default_factory=list)  # files under the sources folder left unread, and why
 
     def trust_of(self, org: Organisation) -> Organisation | None:
         if org.trust and org.trust.id and org.trust.id in self.orgs:
@@ -157,8 +156,8 @@ def _needed_for(root: Path, org_id: str) -> set[str] | None:
     """The folders one organisation's site is made from: a school and its trust. A trust's site
     shows its schools' review status, so it needs every folder (None)."""
     path = root / org_id / ORGANISATION_FILE
-    if not path.is_file():
-        return None
+    if path.is_symlink() or not path.is_file():
+        return None  # the full walk reports it
     doc = load_yaml(path, [])
     data = doc.data if doc and isinstance(doc.data, dict) else {}
     if data.get("kind") != "school":
@@ -178,21 +177,19 @@ def load_sources(root: Path, only: str | None = None) -> Sources:
     if not root.is_dir():
         raise SourcesInvalid([SourceError(display_path(root), 1, "this folder does not exist; create it or point --sources at your policies")])
     overlays: dict[str, list[Path]] = {}
-    needed = _needed_for(root, only) if only and root.is_dir() else None
-    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-        if needed is not None and folder.name not in needed:
-            continue
-        org_path = folder / ORGANISATION_FILE
-        if not org_path.is_file():
+    archives: dict[str, dict[str, list[Path]]] = {}
+    found = find_source_files(root, _needed_for(root, only) if only else None)
+    errors += found.errors
+    for name, files in found.orgs.items():
+        folder = files.folder
+        if files.organisation is None:
             errors.append(SourceError(display_path(folder), 1, f"no {ORGANISATION_FILE} here; every organisation folder needs one"))
             continue
-        org_doc = load_yaml(org_path, errors)
+        org_doc = load_yaml(files.organisation, errors)
         org = validate_model(Organisation, org_doc, errors) if org_doc else None
         policies: dict[str, PolicySource] = {}
-        policy_paths = sorted((folder / POLICIES_DIR).glob("*.y*ml"))
-        adopted = overlay_files(folder)
-        site_policies = {p.stem for p in policy_paths} | {p.stem for p in adopted}
-        for policy_path in policy_paths:
+        site_policies = {p.stem for p in files.policies} | {p.stem for p in files.overlays}
+        for policy_path in files.policies:
             doc = load_yaml(policy_path, errors)
             if doc:
                 raw_docs.append((site_policies, doc))
@@ -200,24 +197,29 @@ def load_sources(root: Path, only: str | None = None) -> Sources:
             if doc and policy:
                 if policy.id != policy_path.stem:
                     errors.append(doc.error(("id",), f"id '{policy.id}' does not match the file name; write `id: {policy_path.stem}` or rename the file"))
+                elif policy.id in policies:
+                    first = policies[policy.id].doc.path.name
+                    errors.append(doc.error((), f"there are two files for the policy '{policy.id}' ({first} and {policy_path.name}); keep one"))
+                    continue
                 policies[policy.id] = PolicySource(policy, doc)
         if org and org_doc:
-            if org.id != folder.name:
-                errors.append(org_doc.error(("id",), f"id '{org.id}' does not match the folder name; write `id: {folder.name}` or rename the folder"))
+            if org.id != name:
+                errors.append(org_doc.error(("id",), f"id '{org.id}' does not match the folder name; write `id: {name}` or rename the folder"))
             orgs[org.id] = OrgSource(org, org_doc, policies)
-            overlays[org.id] = adopted
-    sources = Sources(root, orgs)
+            overlays[org.id] = files.overlays
+            archives[org.id] = files.archives
+    sources = Sources(root, orgs, found.warnings)
     for org_id, paths in overlays.items():
         _adopt(sources, sources.orgs[org_id], paths, errors)
-    for source in orgs.values():
-        stems = {p.stem for p in (source.folder / POLICIES_DIR).glob("*.y*ml")} | {p.stem for p in overlay_files(source.folder)}
+    for org_id, source in orgs.items():
+        stems = {p.stem for p in found.orgs[org_id].policies} | {p.stem for p in overlays[org_id]}
         recorded = {pid: Recorded(ps.policy, ps.doc, _own_history(ps)) for pid, ps in source.policies.items()}
-        source.archives = load_archives(source.folder, recorded, stems, errors)
+        source.archives = load_archives(source.folder, archives[org_id], recorded, stems, errors)
     if not orgs and not errors:
         errors.append(SourceError(display_path(root), 1, "no organisations found; add a folder with organisation.yml and policies/"))
     # A policy may link by id only to policies on its own site (its own and those it adopts).
-    for files, doc in raw_docs:
-        errors.extend(check_policy_data(doc, files))
+    for files_here, doc in raw_docs:
+        errors.extend(check_policy_data(doc, files_here))
     errors.extend(check_sources(sources))
     if errors:
         raise SourcesInvalid(errors)
