@@ -402,19 +402,23 @@ def cmd_search(args: argparse.Namespace) -> int:
     for org_id, data in indexes.items():
         found[org_id] = search_index.search(search_index.load_index(data), args.query, args.audience, args.only, args.limit)
     if args.json:
+        # JSON escapes control characters itself.
         print(json.dumps({org: [asdict(hit) for hit in hits] for org, hits in found.items()}, indent=2))
         return 0
+    from generator.yaml_source import printable
+
+    # An index from --site may come from anywhere: its text must not drive the terminal.
     who = f", {args.audience} {'only' if args.only else 'first'}" if args.audience else ""
     for org_id, hits in found.items():
-        print(f'{org_id}: {len(hits)} result{"s" if len(hits) != 1 else ""} for "{args.query}"{who}')
+        print(printable(f'{org_id}: {len(hits)} result{"s" if len(hits) != 1 else ""} for "{args.query}"{who}'))
         for hit in hits:
             about = [strength_label(hit.strength)] if hit.strength else []
             if hit.audiences:
                 about.append("For: " + ", ".join(audience_label(a) for a in hit.audiences))
             where = f"{hit.policy}, clause {hit.number}" if hit.number else (hit.policy or hit.title)
-            print(f"{hit.rank:3}. {' | '.join(about + [where])}")
-            print(f"     {hit.url}")
-            print(f"     {hit.title}: {hit.text}")
+            print(printable(f"{hit.rank:3}. {' | '.join(about + [where])}"))
+            print(printable(f"     {hit.url}"))
+            print(printable(f"     {hit.title}: {hit.text}"))
     return 0
 
 

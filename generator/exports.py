@@ -35,8 +35,8 @@ def _change_summary(view: PolicyView, event: Event, fill: Placeholders) -> str:
         return fill.fill(event.note or "A minor correction, with no change in meaning.")
     if notes and notes.parents:
         return fill.fill(notes.parents)
-    who = f" by {event.body}" if event.body else ""
-    return f"Version {event.version} of the {view.policy.title} was {event.event.value}{who} on {event.date.display()}."
+    who = f" by {fill.fill(event.body)}" if event.body else ""
+    return f"Version {event.version} of the {fill.fill(view.policy.title)} was {event.event.value}{who} on {event.date.display()}."
 
 
 def changes_feed(site: SiteView, site_url: str, directory_urls: bool) -> str:
@@ -86,14 +86,13 @@ def review_calendar(site: SiteView, site_url: str, directory_urls: bool) -> str 
         # A calendar app can only follow an absolute address.
         url = _url(site_url, view.page(Audience.governors), directory_urls) if org.id == site.org.id and site_url else None
         school = f" ({org.name})" if org.id != site.org.id else ""
-        description = (
-            f"The {view.policy.title}{school} is due for review by {due.display()}. "
-            f"Status on {site.today.day} {site.today.strftime('%B %Y')}: {view.status.label.lower()}."
-        )
+        # A trust's calendar lists its schools' policies too, each read with that school's values.
+        title = Placeholders(org, site.trust_name).fill(view.policy.title)
+        description = f"The {title}{school} is due for review by {due.display()}. Status on {site.today.day} {site.today.strftime('%B %Y')}: {view.status.label.lower()}."
         events.append(
             CalendarEvent(
                 uid=f"{org.id}.{view.policy.id}.review.{due.iso()}@policy-site",
-                summary=f"Policy review due: {view.policy.title}{school}",
+                summary=f"Policy review due: {title}{school}",
                 description=description,
                 day=due.last_day(),
                 url=url,
@@ -115,10 +114,11 @@ def _event_json(event: Event | None) -> dict[str, Any] | None:
 def _policy_json(site: SiteView, org: Organisation, view: PolicyView, directory_urls: bool) -> dict[str, Any]:
     prefix = _site_prefix(site, org)
     status = view.status
+    fill = Placeholders(org, site.trust_name)
     return {
         "id": view.policy.id,
-        "title": view.policy.title,
-        "summary": view.policy.summary,
+        "title": fill.fill(view.policy.title),
+        "summary": fill.fill(view.policy.summary),
         "statutory": view.policy.statutory,
         "draft": view.policy.draft,
         "status": status.kind,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -61,16 +62,30 @@ class Sources:
         return None
 
 
+def _field_named(model: type[BaseModel], name: str) -> str | None:
+    """The model's field written `name` in YAML: its own name, or its alias (`with` for `with_`)."""
+    for field_name, info in model.model_fields.items():
+        if name in (field_name, info.alias):
+            return field_name
+    return None
+
+
+def _yaml_names(model: type[BaseModel]) -> list[str]:
+    return sorted(info.alias or name for name, info in model.model_fields.items())
+
+
 def _model_fields(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
     """The model class that sits at `loc` inside `model`, to list its fields in advice."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
-        annotation = current.model_fields[part].annotation
-        current = _unwrap(annotation)
+        name = _field_named(current, part)
+        if name is None:
+            return None
+        current = _unwrap(current.model_fields[name].annotation)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
@@ -99,12 +114,14 @@ def _translate(error: dict[str, Any], model: type[BaseModel]) -> tuple[tuple[str
     loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part[:1].isupper()))
     kind = error["type"]
     value = error.get("input")
+    if isinstance(value, str) and len(value) > 60:
+        value = value[:60] + "…"
     name = str(loc[-1]) if loc else ""
     parent = _model_fields(model, loc[:-1])
     if kind == "missing":
         return loc, f"'{name}' is missing; add `{name}:`{_field_hint(parent, name)}"
     if kind == "extra_forbidden":
-        allowed = sorted(parent.model_fields) if parent else []
+        allowed = _yaml_names(parent) if parent else []
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"the fields allowed here are: {', '.join(allowed)}"
         return loc, f"unknown field '{name}'; {hint}"
@@ -138,8 +155,34 @@ def _translate(error: dict[str, Any], model: type[BaseModel]) -> tuple[tuple[str
             "int_parsing": "a whole number",
         }[kind]
         hint = " (put it in quotes)" if kind == "string_type" and value is not None else ""
-        return loc, f"'{name}' should be {expected}{hint}, not {value!r}"
+        shown = repr(value)
+        return loc, f"'{name}' should be {expected}{hint}, not {shown if len(shown) <= 60 else shown[:60] + '…'}"
     return loc, f"'{name}': {error['msg']}"
+
+
+def _swallowed(doc: YamlDocument, loc: tuple[str | int, ...], name: str) -> SourceError | None:
+    """A missing field that is really there, indented so far that YAML read it as part of the
+    text above it: say so at the line where it is written."""
+    block: Any = doc.data
+    for part in loc:
+        try:
+            block = block[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(block, dict):
+        return None
+    pattern = re.compile(rf"(?:^|\s){re.escape(name)}:(?:\s|$)")
+    holder = next((key for key, value in block.items() if isinstance(value, str) and pattern.search(value)), None)
+    if holder is None:
+        return None
+    start = doc.line_of((*loc, holder))
+    lines = doc.text.splitlines()
+    line = next((n for n in range(start, len(lines) + 1) if re.match(rf"\s*{re.escape(name)}:", lines[n - 1])), start)
+    return SourceError(
+        display_path(doc.path),
+        line,
+        f"'{name}:' is indented as far as the text of '{holder}:' above it, so it is read as part of that text; move it left to line up with '{holder}:'",
+    )
 
 
 def validate_model(model: type[M], doc: YamlDocument, errors: list[SourceError]) -> M | None:
@@ -148,7 +191,8 @@ def validate_model(model: type[M], doc: YamlDocument, errors: list[SourceError])
     except ValidationError as exc:
         for error in exc.errors():
             loc, message = _translate(error, model)
-            errors.append(doc.error(loc, message))
+            found = _swallowed(doc, loc[:-1], str(loc[-1])) if error["type"] == "missing" and loc else None
+            errors.append(found or doc.error(loc, message))
         return None
 
 

@@ -45,6 +45,11 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _CONTROL_NAMES = {"\r": "carriage return", "\x1b": "escape", "\x00": "NUL", "\u2028": "line separator", "\u2029": "paragraph separator", "\x0c": "form feed"}
 
 
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: control characters shown as \\uXXXX, never obeyed."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def control_character(text: str) -> str | None:
     """How to name the first control character in `text` to an admin, or None if it has none."""
     found = _CONTROL.search(text)
