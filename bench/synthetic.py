@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from generator.archive import archive_path, archive_text, frozen_content  # noqa: E402
+from generator.archive import archive_path, archive_text, fingerprint, frozen_content  # noqa: E402
 from generator.model import Clause, Event, Organisation, Policy  # noqa: E402
 from generator.text import Placeholders  # noqa: E402
 
@@ -655,11 +655,11 @@ def school_policy(rng: random.Random, writer: Writer, pid: str, title: str, org:
     fill = Placeholders(model_org, trust_name).fill
     for content_data, event_data in archives:
         event = Event.model_validate(event_data)
-        # Exactly as `policy-site ratify` records it: the event in the history is the archived one.
+        content = frozen_content(Policy.model_validate({**content_data, "id": pid}), fill)
+        # Exactly as `policy-site ratify` records it: the archived event, with the archive's fingerprint.
         for i, recorded in enumerate(data["history"]):
             if recorded is event_data:
-                data["history"][i] = event.model_dump(mode="json", exclude_defaults=True)
-        content = frozen_content(Policy.model_validate({**content_data, "id": pid}), fill)
+                data["history"][i] = {**event.model_dump(mode="json", exclude_defaults=True), "archive": fingerprint(content)}
         path = archive_path(root / org["id"], pid, event.version or "")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(archive_text(org["name"], pid, event, content), encoding="utf-8")
