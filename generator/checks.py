@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import SourceError
+from generator.links import check_url, text_link_problems, url_scheme
 from generator.model import RATIFYING_EVENTS, Organisation, Policy, version_key
 from generator.text import Placeholders
 from generator.topics import builtin_topic_ids
@@ -33,6 +34,40 @@ def _check_placeholders(doc: YamlDocument, fill: Placeholders) -> list[SourceErr
     for loc, text in _text_fields(doc.data):
         for unknown in fill.unknown(text):
             errors.append(doc.error(loc, f"{unknown} cannot be filled in for this organisation; use one of: {', '.join(fill.known())}"))
+    return errors
+
+
+# Fields whose whole value is an address. A school account's `address` may be a handle
+# ("@oakprimary") rather than a web address, so it is checked as an address only when it is
+# one word with a scheme, or starts "//" or "www."; any other text is checked like all text.
+_ADDRESS_FIELDS = {"url", "website"}
+
+
+def _looks_like_address(text: str) -> bool:
+    return " " not in text.strip() and (url_scheme(text) is not None or text.strip().startswith(("//", "www.")))
+
+
+def check_links(doc: YamlDocument) -> list[SourceError]:
+    """Every address in one file, found in its raw data: fields that are an address, and every
+    link in every text (Markdown or not: a name can be filled into Markdown by a placeholder).
+
+    Runs on the raw data, so it reports even a file with model errors, with file:line.
+    """
+    errors: list[SourceError] = []
+    for loc, text in _text_fields(doc.data):
+        key = loc[-1] if loc else ""
+        problems: list[str] = []
+        if key in _ADDRESS_FIELDS or (key == "address" and "school_accounts" in loc and _looks_like_address(text)):
+            problem = check_url(text)
+            if problem:
+                problems.append(problem)
+        elif key == "email" and "contact" in loc:
+            problem = check_url("mailto:" + text.strip())
+            if problem:
+                problems.append(problem)
+        if not problems:
+            problems = text_link_problems(text)
+        errors += [doc.error(loc, problem) for problem in problems]
     return errors
 
 
@@ -111,6 +146,7 @@ def check_policy_data(doc: YamlDocument, known_policies: set[str]) -> list[Sourc
                 )
     for r, ref in _items(data, "related_policies"):
         errors += _check_reference(ref, known_policies, doc, ("related_policies", r))
+    errors += check_links(doc)
     return errors
 
 

@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from generator.dates import DATE_PATTERN, PolicyDate
+from generator.links import LINE_BREAKS, line_break_problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Versions name archive files and URLs, so they stay short and plain: 3, 2.1, 2025a.
@@ -64,6 +65,25 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
 Text = Annotated[str, Field(min_length=1)]
 
 
+def _one_line(value: Any) -> Any:
+    """A title or name is printed inside a line of Markdown, where a line break (of any kind,
+    `\\r` included) would start a block of its own. The newline a YAML `>` or `|` block ends
+    with is only the end of the block, so it is dropped."""
+    if not isinstance(value, str):
+        return value
+    value = value.removesuffix("\n")
+    problem = line_break_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+# The JSON Schema pattern, so an editor flags a line break as it is typed.
+_ONE_LINE_SCHEMA = {"pattern": "^[^" + "".join(f"\\u{ord(c):04x}" for c in LINE_BREAKS) + "]*\\n?$"}
+OneLine = Annotated[str, BeforeValidator(_one_line), Field(json_schema_extra=_ONE_LINE_SCHEMA)]
+OneLineText = Annotated[str, BeforeValidator(_one_line), Field(min_length=1, json_schema_extra=_ONE_LINE_SCHEMA)]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -103,8 +123,8 @@ class Reference(Strict):
     """A policy (or body) this one points at: by id when the site carries it, by name when it does not."""
 
     id: Slug | None = Field(None, description="Id of a policy on this site; rendered as a link.")
-    name: str | None = Field(None, description="Name of something the site does not carry, e.g. 'Complaints Policy'.")
-    url: str | None = Field(None, description="Optional web address for a policy named but not carried.")
+    name: OneLine | None = Field(None, description="Name of something the site does not carry, e.g. 'Complaints Policy'.")
+    url: OneLine | None = Field(None, description="Optional web address for a policy named but not carried.")
 
     @model_validator(mode="after")
     def _id_or_name(self) -> Reference:
@@ -115,40 +135,40 @@ class Reference(Strict):
 
 class Person(Strict):
     id: Slug = Field(description="Short id used to refer to this person, e.g. karen-morris.")
-    name: Text
+    name: OneLineText
     role: Slug = Field(description="Role key, e.g. head-teacher, chair-of-governors, dsl, e-safety-lead.")
-    title: str | None = Field(None, description="How the role is written, e.g. 'Head teacher'. Defaults from the role key.")
+    title: OneLine | None = Field(None, description="How the role is written, e.g. 'Head teacher'. Defaults from the role key.")
 
 
 class Group(Strict):
     id: Slug = Field(description="e.g. e-safety-team")
-    title: Text = Field(description="e.g. 'E-safety team'")
+    title: OneLineText = Field(description="e.g. 'E-safety team'")
     members: list[Slug] = Field(min_length=1, description="Ids of people listed under people.")
 
 
 class Contact(Strict):
-    email: str | None = None
-    phone: str | None = None
-    address: str | None = None
+    email: OneLine | None = None
+    phone: OneLine | None = None
+    address: OneLine | None = None
     concerns: str | None = Field(None, description="How parents raise a concern (Markdown).")
 
 
 class MemberSchool(Strict):
-    name: Text
+    name: OneLineText
     id: Slug | None = Field(None, description="Id of the school's own organisation folder, if it has one here.")
-    url: str | None = None
+    url: OneLine | None = None
 
 
 class Organisation(Strict):
     """organisation.yml: the school or trust a folder of policies belongs to."""
 
     id: Slug = Field(description="Must match the folder name, e.g. st-thomas.")
-    name: Text = Field(description="Full name, e.g. St Thomas' CE Primary School.")
-    short_name: str | None = Field(None, description="How the policies refer to it, e.g. St Thomas' School.")
+    name: OneLineText = Field(description="Full name, e.g. St Thomas' CE Primary School.")
+    short_name: OneLine | None = Field(None, description="How the policies refer to it, e.g. St Thomas' School.")
     kind: OrgKind
     trust: Reference | None = Field(None, description="The trust this school belongs to.")
     schools: list[MemberSchool] = Field(default_factory=list, description="For a trust: the schools its policies apply to.")
-    website: str | None = None
+    website: OneLine | None = None
     contact: Contact = Field(default_factory=Contact)
     welcome: str | None = Field(None, description="A short welcome paragraph for the site's home page (Markdown).")
     people: list[Person] = Field(default_factory=list)
@@ -160,8 +180,8 @@ class Organisation(Strict):
 
 
 class Signatory(Strict):
-    role: Text = Field(description="e.g. 'Head teacher', 'Chair of Governors'.")
-    name: str | None = Field(None, description="Leave out when the name is not legible in the original: never guess.")
+    role: OneLineText = Field(description="e.g. 'Head teacher', 'Chair of Governors'.")
+    name: OneLine | None = Field(None, description="Leave out when the name is not legible in the original: never guess.")
 
 
 class ChangeNotes(Strict):
@@ -184,11 +204,11 @@ class Event(Strict):
         max_length=VERSION_MAX,
         description='Version number this event concerns, e.g. "3" or "2.1"; required for ratified/approved/adopted.',
     )
-    body: str | None = Field(None, description="Who ratified or approved, e.g. 'Full Governing Body'.")
-    minute: str | None = Field(None, description="Minute reference of the meeting.")
-    by: str | None = Field(None, description="Who wrote or reviewed it (for written/reviewed/updated).")
+    body: OneLine | None = Field(None, description="Who ratified or approved, e.g. 'Full Governing Body'.")
+    minute: OneLine | None = Field(None, description="Minute reference of the meeting.")
+    by: OneLine | None = Field(None, description="Who wrote or reviewed it (for written/reviewed/updated).")
     signatories: list[Signatory] = Field(default_factory=list)
-    note: str | None = None
+    note: OneLine | None = None
     changes: ChangeNotes | None = None
     fingerprint: str | None = Field(None, description="Written by `policy-site correct`: the fingerprint of the corrected text. Do not edit.")
     archive: str | None = Field(
@@ -209,7 +229,7 @@ RATIFYING_EVENTS = {EventKind.ratified, EventKind.approved, EventKind.adopted}
 class Review(Strict):
     next: Date | None = Field(None, description="Next review date as the policy states it.")
     every_months: int | None = Field(None, ge=1, le=60, description="Review cycle, used when no next date is written.")
-    by: str | None = Field(None, description="Who reviews it, e.g. 'the committee on behalf of the Governing Body'.")
+    by: OneLine | None = Field(None, description="Who reviews it, e.g. 'the committee on behalf of the Governing Body'.")
 
 
 class Plain(Strict):
@@ -223,14 +243,14 @@ class Plain(Strict):
 
 class Clause(Strict):
     id: Slug = Field(description="Stable id: never change it once published; links and history rely on it.")
-    number: str | None = Field(None, description="Number as in the original, e.g. '5.3'.")
-    term: str | None = Field(None, description="Set when this clause defines a word, e.g. 'cyber bullying'.")
+    number: OneLine | None = Field(None, description="Number as in the original, e.g. '5.3'.")
+    term: OneLine | None = Field(None, description="Set when this clause defines a word, e.g. 'cyber bullying'.")
     text: Text = Field(description="The school's own words (Markdown).")
     items: list[Text] = Field(default_factory=list, description="A bulleted list that belongs to the clause.")
     strength: Strength
     audiences: list[Audience] = Field(min_length=1)
     topic: Slug = Field("general", description="Topic for grouping on audience pages (see the authoring guide).")
-    summary: str | None = Field(None, description="A short line for the staff do / don't list.")
+    summary: OneLine | None = Field(None, description="A short line for the staff do / don't list.")
     plain: Plain = Field(default_factory=Plain)
     consequence: str | None = Field(None, description="What happens on a breach (Markdown).")
     see: list[Reference] = Field(default_factory=list, description="Policies this clause points to.")
@@ -239,8 +259,8 @@ class Clause(Strict):
 
 class Section(Strict):
     id: Slug
-    number: str | None = None
-    title: Text
+    number: OneLine | None = None
+    title: OneLineText
     intro: str | None = Field(None, description="Text of the original that is not a rule (Markdown).")
     clauses: list[Clause] = Field(default_factory=list)
     open_to_local: bool = Field(False, description="For trust policies: a school may add clauses here, and replace or remove any clause here.")
@@ -253,7 +273,7 @@ class Step(Strict):
 
 class Procedure(Strict):
     id: Slug
-    title: Text
+    title: OneLineText
     audiences: list[Audience] = Field(min_length=1)
     intro: str | None = None
     steps: list[Step] = Field(min_length=2)
@@ -266,8 +286,8 @@ class SmartLetter(Strict):
 
 class SmartGuide(Strict):
     id: Slug = "be-smart-online"
-    number: str | None = None
-    title: str = "Be SMART online"
+    number: OneLine | None = None
+    title: OneLine = "Be SMART online"
     intro: str | None = None
     safe: SmartLetter
     meeting: SmartLetter
@@ -277,29 +297,29 @@ class SmartGuide(Strict):
 
 
 class StatutoryReference(Strict):
-    name: Text = Field(description="e.g. 'Keeping Children Safe in Education'.")
-    year: str | None = Field(None, description="Edition as cited, e.g. '2016' or 'August 2016'.")
-    url: str | None = None
+    name: OneLineText = Field(description="e.g. 'Keeping Children Safe in Education'.")
+    year: OneLine | None = Field(None, description="Edition as cited, e.g. '2016' or 'August 2016'.")
+    url: OneLine | None = None
     note: str | None = None
 
 
 class SchoolAccount(Strict):
-    platform: Text
-    address: str | None = Field(None, description="Web address or handle of the account.")
+    platform: OneLineText
+    address: OneLine | None = Field(None, description="Web address or handle of the account.")
     purpose: str | None = None
 
 
 class Topic(Strict):
     id: Slug
-    title: Text
+    title: OneLineText
 
 
 class Policy(Strict):
     """A policy file: policy_sources/<organisation>/policies/<id>.yml."""
 
     id: Slug = Field(description="Must match the file name, e.g. social-media.")
-    title: Text
-    summary: Text = Field(description="One plain sentence saying what the policy is for.")
+    title: OneLineText
+    summary: OneLineText = Field(description="One plain sentence saying what the policy is for.")
     draft: bool = Field(False, description="True while the policy has not been ratified.")
     statutory: bool = False
     intro: str | None = Field(None, description="Statement of intent or opening text (Markdown).")
@@ -321,14 +341,14 @@ class Policy(Strict):
 class ClauseChange(Strict):
     """The fields of a trust clause a school words differently; the rest stay the trust's."""
 
-    number: str | None = None
-    term: str | None = None
+    number: OneLine | None = None
+    term: OneLine | None = None
     text: Text | None = None
     items: list[Text] | None = None
     strength: Strength | None = None
     audiences: list[Audience] | None = Field(None, min_length=1)
     topic: Slug | None = None
-    summary: str | None = None
+    summary: OneLine | None = None
     plain: Plain | None = None
     consequence: str | None = None
     see: list[Reference] | None = None
@@ -351,13 +371,13 @@ class ReplaceClause(Strict):
 class RemoveClause(Strict):
     clause: Slug = Field(description="Id of the trust's clause this school does not use.")
     based_on: str | None = Field(None, description="Fingerprint of the trust's wording you removed; the build tells you what to write.")
-    reason: Text = Field(description="Why, in a sentence governors can read.")
+    reason: OneLineText = Field(description="Why, in a sentence governors can read.")
 
 
 class Overlay(Strict):
     """overlays/<policy-id>.yml: how a school adapts one of its trust's policies."""
 
-    values: dict[str, Text] = Field(
+    values: dict[str, OneLineText] = Field(
         default_factory=dict, description="Placeholders filled for this policy only, e.g. `role.dsl: Mrs A Smith`; they win over organisation.yml."
     )
     school_accounts: list[SchoolAccount] | None = Field(None, description="This school's accounts; replaces the trust's list.")

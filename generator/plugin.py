@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from generator import exports, pdf, print_urls, search_index
 from generator.errors import SourcesInvalid
 from generator.html_fixes import fix_page_html
+from generator.links import neutralise_html
 from generator.render import Renderer
 from generator.sources import Sources, load_sources
 from generator.status import DEFAULT_WINDOW_DAYS, build_date
@@ -156,11 +157,12 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         return print_urls.mark_links(html, address)
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        return fix_page_html(output)
+        # Last, over the whole page (the PDFs are printed from it): no script link survives.
+        return neutralise_html(fix_page_html(output))
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         # 404.html is a theme template, not a page: on_post_page never sees it.
-        return fix_page_html(output_content) if template_name.endswith(".html") else output_content
+        return neutralise_html(fix_page_html(output_content)) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.pdfs:

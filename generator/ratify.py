@@ -18,6 +18,7 @@ from generator.archive import ArchivedVersion, archive_path, archive_text, conte
 from generator.compare import Comparison, affected_audiences, compare
 from generator.dates import PolicyDate
 from generator.errors import SourcesInvalid, display_path
+from generator.links import line_break_problem, text_link_problems
 from generator.model import RATIFYING_EVENTS, VERSION_MAX, Audience, Event, EventKind, Policy, version_key
 from generator.sources import OrgSource, PolicySource, Sources, load_sources
 from generator.status import build_date, current_ratification, ratifications
@@ -51,6 +52,19 @@ class Outcome:
     written: list[Path]
     version: str
     comparison: Comparison | None = None
+
+
+def _check_arguments(one_line: list[tuple[str, str | None]], texts: list[tuple[str, str | None]]) -> None:
+    """Refuse, before anything is read or written, a value typed on the command line that the
+    sources would refuse: a line break in a one-line value, or an unsafe link in any of them.
+    Each goes into the policy file and onto its pages, so it is checked as the file would be."""
+    for flag, value, single in [*((f, v, True) for f, v in one_line), *((f, v, False) for f, v in texts)]:
+        if value is None:
+            continue
+        problem = line_break_problem(value.removesuffix("\n")) if single else None
+        problem = problem or next(iter(text_link_problems(value)), None)
+        if problem:
+            raise Refused(f"{flag}: {problem}")
 
 
 def _locate(sources_dir: Path, school: str, policy_id: str) -> tuple[Sources, OrgSource, PolicySource]:
@@ -219,6 +233,11 @@ def _event_dict(event: Event) -> dict[str, Any]:
 
 
 def ratify(sources_dir: Path, request: Ratification) -> Outcome:
+    single = {"--date": request.date, "--body": request.body, "--minute": request.minute, "--version": request.version, "--note": request.note}
+    _check_arguments(
+        [*single.items(), ("--next-review", request.next_review), *(("--signed-by", who) for who in request.signed_by)],
+        [(f"--note-{a.value}", text) for a, text in request.notes.items()],
+    )
     sources, source, ps = _locate(sources_dir, request.school, request.policy)
     policy = ps.policy
     if request.event not in {e.value for e in RATIFYING_EVENTS}:
@@ -304,6 +323,7 @@ def freeze(sources_dir: Path, school: str, policy_id: str, version: str | None, 
 
 def correct(sources_dir: Path, school: str, policy_id: str, date: str, note: str) -> Outcome:
     """Record a minor correction (no change in meaning) to the current version, as GOV.UK does."""
+    _check_arguments([("--date", date), ("--note", note)], [])
     sources, source, ps = _locate(sources_dir, school, policy_id)
     policy = ps.policy
     ratified = ratifications(policy)

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from generator.compare import clause_wording
 from generator.model import Audience, Organisation, Strength
 from generator.pdf import pdf_name
-from generator.text import PLACEHOLDER, Placeholders, escape_plain, markdown_filter, role_title, theme_safe
+from generator.text import PLACEHOLDER, Placeholders, escape_plain, markdown_filter, role_title, theme_safe, url_filter
 from generator.views import AUDIENCES, Page, SiteView, audience_label, page_url, relative, relative_url, strength_label
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -84,6 +84,7 @@ class Renderer:
         # The download link exists exactly when the build prints the PDF.
         self.env.globals["pdf_file"] = lambda view: f"{view.folder}/{pdf_name(site.org.id, view.policy.id)}" if pdfs else None
         self.env.filters["md"] = markdown_filter(self.fill.fill)
+        self.env.filters["url"] = url_filter(self.fill.fill)
         self.env.filters["inline"] = lambda text: Markup(escape_plain(self.fill.fill(text or "")))
         # Front matter titles: a JSON string is valid YAML whatever the text holds.
         self.env.filters["front_title"] = lambda text: Markup(json.dumps(theme_safe(self.fill.fill(str(text)))))

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.archive import ArchivedVersion, Recorded, load_archives
-from generator.checks import check_policy_data, check_sources
+from generator.checks import check_links, check_policy_data, check_sources
 from generator.errors import SourceError, SourcesInvalid, display_path
 from generator.model import Organisation, Overlay, Policy
 from generator.overlay import Adoption, merge
@@ -230,6 +230,8 @@ def load_sources(root: Path, only: str | None = None) -> Sources:
             errors.append(SourceError(display_path(folder), 1, f"no {ORGANISATION_FILE} here; every organisation folder needs one"))
             continue
         org_doc = load_yaml(files.organisation, errors)
+        # Links are checked in the raw data of every file, so they are reported even beside model errors.
+        errors += check_links(org_doc) if org_doc else []
         org = validate_model(Organisation, org_doc, errors) if org_doc else None
         policies: dict[str, PolicySource] = {}
         site_policies = {p.stem for p in files.policies} | {p.stem for p in files.overlays}
@@ -288,6 +290,7 @@ def _adopt(sources: Sources, source: OrgSource, paths: list[Path], errors: list[
         doc = load_yaml(path, errors, empty_ok=True)
         if doc is None:
             continue
+        errors += check_links(doc)
         overlay = validate_model(Overlay, doc, errors)
         if overlay is None:
             continue

@@ -7,14 +7,20 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
+from generator.links import is_safe_url, markdown_link_target, one_line
 from generator.model import Organisation
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)(?:\.([a-z0-9_-]+))?\s*\}\}")
 
-# Links may only go to the web, to mail or phone, or within the site.
-_SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
-_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REFERENCE_LINK = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*)<?(\S+?)>?(\s|$)", re.MULTILINE)
+# Links may only go to the web, to mail or phone, or within the site (generator/links.py).
+# An inline link's whole destination, up to the first `)`: a browser drops tabs and line
+# breaks inside it, so the first word alone would not say where it goes.
+_INLINE_LINK = re.compile(r"\]\(([^)]*)")
+# A reference definition, wherever Markdown may see one: after list markers (`- `, `1. `),
+# `>` or any indentation, with its address on the same line or the next.
+_REFERENCE_LINK = re.compile(r"(\[[^\]\n]*\]:[ \t]*\n?[ \t]*)(\S+)")
+# Admonitions (`!!! danger`) are not policy text: a line starting one is shown as typed.
+_ADMONITION = re.compile(r"^([ \t>]*)(!!!|\?\?\?)", re.MULTILINE)
 
 ROLE_TITLES = {
     "head-teacher": "Head teacher",
@@ -86,14 +92,12 @@ class Placeholders:
         return sorted(f"{{{{ {a}.{b} }}}}" for a, b in self.values)
 
     def fill(self, text: str) -> str:
-        return PLACEHOLDER.sub(lambda m: self._value(m.group(1), m.group(2) or "") or m.group(0), text)
+        # A value is one line (a name, a phone number): it must not start a Markdown block.
+        return PLACEHOLDER.sub(lambda m: one_line(self._value(m.group(1), m.group(2) or "") or m.group(0)), text)
 
 
 def _safe_target(target: str) -> str:
-    lowered = target.strip().lower()
-    if ":" in lowered.split("/", 1)[0] and not lowered.startswith(_SAFE_SCHEMES):
-        return "#"
-    return target
+    return target if is_safe_url(target) else "#"
 
 
 def escape_plain(text: str) -> str:
@@ -111,7 +115,7 @@ def escape_plain(text: str) -> str:
         .replace("_", "&#95;")
         .replace("`", "&#96;")
     )
-    return out.replace("\n", " ")
+    return one_line(out)
 
 
 def inert_markdown(text: str) -> str:
@@ -119,13 +123,26 @@ def inert_markdown(text: str) -> str:
 
     Images are dropped because even a picture is a request to another host.
     """
-    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # Python-Markdown reads \r and \r\n as line ends: so must the checks below.
+    out = text.replace("\r\n", "\n").replace("\r", "\n")
+    out = out.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     out = out.replace("{", "&#123;").replace("}", "&#125;")
     out = out.replace("![", "&#33;[")
     out = out.replace("--8<--", "--8&lt;--")
     out = _INLINE_LINK.sub(lambda m: "](" + _safe_target(m.group(1)), out)
-    out = _REFERENCE_LINK.sub(lambda m: m.group(1) + _safe_target(m.group(2)) + m.group(3), out)
+    out = _REFERENCE_LINK.sub(lambda m: m.group(1) + _safe_target(m.group(2)), out)
+    out = _ADMONITION.sub(lambda m: m.group(1) + ("&#33;" if m.group(2)[0] == "!" else "&#63;") + m.group(2)[1:], out)
     return out
+
+
+def url_filter(fill: Callable[[str], str]) -> Callable[[str | None], Markup]:
+    """The Jinja filter for an address a template puts in a Markdown link, `[name]({{ ref.url | url }})`:
+    '#' unless it is a safe address, and encoded so it cannot end the link or start a new line."""
+
+    def url(value: str | None) -> Markup:
+        return Markup(markdown_link_target(fill(value or "").strip()))
+
+    return url
 
 
 def markdown_filter(fill: Callable[[str], str]) -> Callable[[str | None], Markup]:
@@ -142,5 +159,5 @@ def markdown_filter(fill: Callable[[str], str]) -> Callable[[str | None], Markup
 def theme_safe(text: str) -> str:
     """A title for the theme's templates, which print it unescaped and sometimes strip tags
     (unescaping entities): angle brackets and double quotes are dropped, the rest escaped."""
-    cleaned = re.sub(r'[<>"]', "", " ".join(text.split()))
+    cleaned = re.sub(r'[<>"]', "", " ".join(one_line(text).split()))
     return cleaned.replace("&", "&amp;").replace("'", "&#39;")

@@ -45,9 +45,9 @@ HOSTILE = [
 ]
 
 
-def test_hostile_text_in_any_field_is_inert(tmp_path: Path) -> None:
+def _hostile_project(tmp_path: Path, hostile: list[str]) -> Path:
     project = make_project(tmp_path, FIXTURE)
-    payload = " ".join(HOSTILE)
+    payload = " ".join(hostile)
     quoted = payload.replace("'", "''")
     org = "policy_sources/oak-primary/organisation.yml"
     edit(project, "name: Oak Primary School", f"name: 'Oak {quoted}'", org)
@@ -60,6 +60,15 @@ def test_hostile_text_in_any_field_is_inert(tmp_path: Path) -> None:
     edit(project, "pupils: If something online upsets me", f"pupils: 'Tell {quoted}' #")
     edit(project, "body: Full Governing Body", f"body: 'Board {quoted}'")
     edit(project, "name: Complaints Policy", f"name: 'Complaints {quoted}'")
+    return project
+
+
+def test_hostile_text_in_any_field_is_inert(tmp_path: Path) -> None:
+    # A script link is refused before anything is built (tests/test_links.py has every
+    # spelling); the rest is built and must show only as text.
+    refused = run_cli("validate", cwd=_hostile_project(tmp_path / "refused", HOSTILE))
+    assert refused.returncode != 0 and refused.stderr.count("'javascript:' link") == 10, refused.stderr
+    project = _hostile_project(tmp_path, [h for h in HOSTILE if "javascript:" not in h])
     result = run_cli("build", "--date", BUILD_DATE, cwd=project)
     assert result.returncode == 0, result.stderr
     pages = list((project / "site").rglob("*.html"))
