@@ -39,9 +39,13 @@ _STR, _INT, _FLOAT, _BOOL, _NULL = (_CORE + t for t in ("str", "int", "float", "
 _TIMESTAMP, _MAP, _SEQ, _MERGE = (_CORE + t for t in ("timestamp", "map", "seq", "merge"))
 _SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP}
 
-# Characters that are never part of a policy's words: C0 and C1 controls (tab and line feed
-# apart), and line breaks other than line feed, which Markdown and terminals read as structure.
+# Characters a terminal obeys rather than shows: C0 and C1 controls (tab and line feed apart),
+# and line breaks other than line feed.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Of those, the ones that are never part of a policy's words. The other line breaks (carriage
+# return, form feed, U+2028...) are line breaks: a one-line field refuses them (model.OneLine)
+# and Markdown reads them as a new line.
+_NOT_WORDS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 _CONTROL_NAMES = {"\r": "carriage return", "\x1b": "escape", "\x00": "NUL", "\u2028": "line separator", "\u2029": "paragraph separator", "\x0c": "form feed"}
 
 
@@ -52,7 +56,7 @@ def printable(text: str) -> str:
 
 def control_character(text: str) -> str | None:
     """How to name the first control character in `text` to an admin, or None if it has none."""
-    found = _CONTROL.search(text)
+    found = _NOT_WORDS.search(text)
     if found is None:
         return None
     char = found.group(0)
@@ -216,13 +220,16 @@ class _Reader:
         if isinstance(value, str):
             bad = control_character(value)
             if bad:
-                raise _Invalid(line, f"this text contains {bad}, which is not part of any policy's words; delete it (copying from a PDF or Word often brings one in)")
+                # Reported, and reading goes on: the file's other mistakes are listed too.
+                self.errors.append(
+                    self._where(line, f"this text contains {bad}, which is not part of any policy's words; delete it (copying from a PDF or Word often brings one in)")
+                )
             if not event.style:  # plain, unquoted text (libyaml says "", PyYAML None)
                 self._comment_after(event, value, line)
         return value
 
     def _key(self, event: yaml.ScalarEvent, line: int) -> str:
-        if event.tag not in (None, "!", _STR) or control_character(event.value):
+        if event.tag not in (None, "!", _STR) or _CONTROL.search(event.value):
             raise _Invalid(line, "a field name must be plain text (a word followed by ':'); check this line")
         if event.value == "<<" and not event.style:
             raise _Invalid(line, "'<<' (a YAML merge key) is not supported; write the fields out in full")

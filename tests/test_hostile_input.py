@@ -76,8 +76,8 @@ TEXT_CASES = [
     ("review year 0000", 'next: "2027-01"', 'next: "0000"', ["year 0", "from 1900 to 2199"]),
     ("ratified in 9999", 'date: "2025-01-29"', 'date: "9999-12"', ["year 9999"]),
     ("an escape character", "title: Social Media Policy", 'title: "Social \\e[31mMedia"', ["U+001B (escape)", "delete it"]),
-    ("a carriage return", "title: Social Media Policy", 'title: "Social Media Policy\\r\\r!!! danger"', ["U+000D (carriage return)"]),
-    ("a line separator", "summary: How Oak", 'summary: "How\\u2028Oak"\nx: "', ["U+2028 (line separator)"]),
+    ("a carriage return", "title: Social Media Policy", 'title: "Social Media Policy\\r\\r!!! danger"', ["must be one line", "carriage return"]),
+    ("a line separator", "summary: How Oak keeps pupils safe on social media.", 'summary: "How Oak\\u2028keeps pupils safe."', ["must be one line", "line separator"]),
     ("text cut by ' #'", "title: Social Media Policy", "title: Staff must not post #hashtags", ["read as a comment", "quotes"]),
     ("a sentence cut by ' # '", "title: Social Media Policy", "title: Social media policy # for staff and pupils", ["read as a comment"]),
     ("two documents", "sections:", "---\nsections:", ["more than one YAML document"]),
@@ -94,6 +94,15 @@ def test_hostile_yaml_gives_one_line_with_its_place(sources: Path, capsys: pytes
     # The message sits on the line that holds the problem: where the edit starts, or a line of it.
     lines = range(line, line + new.count("\n") + 1)
     assert any(f"{POLICY}:{n}: " in e and all(w in e for w in words) for e in errors for n in lines), errors
+
+
+def test_an_invisible_character_is_listed_with_the_files_other_mistakes(sources: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = replace(sources / POLICY, "title: Social Media Policy", 'title: "Social \\e[31mMedia"')
+    second = replace(sources / POLICY, "strength: should", "strength: shuold")
+    code, errors, _ = validate(sources, capsys)
+    assert code == 1
+    one_error(errors, POLICY, first, "U+001B (escape)")
+    one_error(errors, POLICY, second, "'shuold'")
 
 
 def test_a_plain_word_with_a_note_after_it_is_fine(sources: Path, capsys: pytest.CaptureFixture[str]) -> None:
