@@ -226,7 +226,15 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         if templates.is_dir():
             server.watch(str(templates))
         # MkDocs says where it serves only in an info message, which the preview does not show.
+        # Said once the server listens (socketserver's server_activate), so the address answers
+        # as soon as it is printed, and never printed if the port cannot be had.
         assert self.site
-        name = self.site.org.name
-        print(f"Serving {name} at {server.url} — saving a file in {self.config.sources}/ reloads the page; Ctrl+C to stop", flush=True)
+        line = f"Serving {self.site.org.name} at {server.url} — saving a file in {self.config.sources}/ reloads the page; Ctrl+C to stop"
+        listen = server.server_activate
+
+        def listen_and_say() -> None:
+            listen()
+            print(line, flush=True)
+
+        server.server_activate = listen_and_say
         return server
