@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import json
 import logging
 import os
 import shutil
+import signal
+import socket
 import sys
 import time
 from collections.abc import Callable
@@ -29,9 +32,9 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _load(sources_dir: Path) -> Sources | None:
+def _load(sources_dir: Path, only: str | None = None) -> Sources | None:
     try:
-        sources = load_sources(sources_dir)
+        sources = load_sources(sources_dir, only=only)
     except SourcesInvalid as exc:
         print(exc.report(), file=sys.stderr)
         return None
@@ -265,11 +268,56 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve_address(args: argparse.Namespace) -> tuple[str, int] | str:
+    """Host and port from --dev-addr and --port (which wins), or what to write instead."""
+    dev_addr = args.dev_addr or "127.0.0.1:8000"
+    host, _, port_text = dev_addr.rpartition(":")
+    if args.port is not None:
+        port_text = str(args.port)
+    if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        return f"--dev-addr '{dev_addr}' is not HOST:PORT; write e.g. --dev-addr 127.0.0.1:8000, or leave it out and use --port 8001"
+    return host.strip("[]"), int(port_text)
+
+
+def _cannot_serve(host: str, port: int, exc: OSError) -> str:
+    """One sentence for the admin about why the preview cannot listen at the address."""
+    if exc.errno == errno.EADDRINUSE:
+        return f"port {port} on {host} is already in use; stop the other preview or choose another with --port {port + 1 if port < 65535 else 8001}"
+    if exc.errno == errno.EACCES:
+        return f"port {port} needs administrator rights; choose one above 1023, e.g. --port 8000"
+    return f"cannot serve on {host} port {port} ({exc.strerror or exc}); leave out --dev-addr to serve on 127.0.0.1"
+
+
+def _check_port(host: str, port: int) -> str | None:
+    """Before the first build, so a busy port is reported at once rather than after it."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        return _cannot_serve(host, port, exc)
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        # As MkDocs' server does, so a port just freed by a stopped preview counts as free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return _cannot_serve(host, port, exc)
+    return None
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    sources = _load(Path(args.sources))
+    # Broken files at the start: the list, and exit 1, as `validate` does. There is no good
+    # site yet to keep serving, and no page open to show the errors on; the admin is looking at
+    # this terminal. (Once serving, a broken save shows the errors on the open page instead.)
+    # Only the files the preview is built from, as the preview itself loads them on each save.
+    sources = _load(Path(args.sources), only=args.school)
     if sources is None:
         return 1
     if args.school:
@@ -277,11 +325,30 @@ def cmd_serve(args: argparse.Namespace) -> int:
             return _fail(f"no organisation called {args.school}; choose from: {', '.join(sorted(sources.orgs))}")
         os.environ["POLICY_SITE_ORG"] = args.school
     if args.date:
+        try:
+            build_date(args.date)
+        except ValueError:
+            return _fail(f"--date '{args.date}' is not a date; write YYYY-MM-DD")
         os.environ["POLICY_SITE_DATE"] = args.date
+    address = _serve_address(args)
+    if isinstance(address, str):
+        return _fail(address)
+    host, port = address
+    busy = _check_port(host, port)
+    if busy:
+        return _fail(busy)
+    # Stopped by another program as by Ctrl+C, so MkDocs still removes its temporary site.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
-        serve(config_file=args.config, dev_addr=args.dev_addr, livereload=True)
+        serve(config_file=args.config, dev_addr=f"{host}:{port}", livereload=True)
     except MkDocsException as exc:
         return _fail(str(exc))
+    except OSError as exc:
+        # Another program took the port during the first build.
+        return _fail(_cannot_serve(host, port, exc))
+    except KeyboardInterrupt:
+        # Ctrl+C during the first build: MkDocs handles it only once serving.
+        print("Stopped.", file=sys.stderr)
     return 0
 
 
@@ -444,7 +511,8 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="preview one organisation's site, reloading when a file is saved")
     serve.add_argument("--school", help="organisation to preview (default: the first)")
     serve.add_argument("--date", help="build date for review status, YYYY-MM-DD")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    serve.add_argument("--port", type=int, metavar="N", help="port to serve on (default: 8000)")
+    serve.add_argument("--dev-addr", metavar="HOST:PORT", help="address to serve on (default: 127.0.0.1:8000; --port changes its port)")
     rat = sub.add_parser("ratify", help="record a ratified version and archive its text permanently")
     rat.add_argument("policy", help="policy id, e.g. social-media")
     rat.add_argument("--school", required=True, help="school or trust id, e.g. bledington")

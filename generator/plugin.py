@@ -8,6 +8,7 @@ policy_sources/ under `mkdocs serve`.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -24,7 +25,7 @@ from generator import exports, pdf, print_urls, search_index
 from generator.errors import SourcesInvalid
 from generator.html_fixes import fix_page_html
 from generator.links import neutralise_html
-from generator.render import Renderer
+from generator.render import Renderer, source_errors_page
 from generator.sources import Sources, load_sources
 from generator.status import DEFAULT_WINDOW_DAYS, build_date
 from generator.text import theme_safe
@@ -71,6 +72,12 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         # rather than one Chromium per worker process competing for the same cores.
         self.defer_pdfs = False
         self.pdf_jobs: list[pdf.PrintJob] = []
+        # Under `serve`, while the sources have errors: the `file:line: message` lines every page
+        # shows instead of its text (None when the sources are fine).
+        self.problems: list[str] | None = None
+        # The generated files of the last good build, reused while `problems` is set so the
+        # open page keeps its address and title.
+        self.generated: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -81,13 +88,20 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         try:
             wanted = self.config.organisation or os.environ.get("POLICY_SITE_ORG")
             sources = self.preloaded or load_sources(self.base / self.config.sources, only=wanted)
-        except SourcesInvalid as exc:
-            raise PluginError("policy sources have errors:\n" + exc.report()) from None
-        org_id = choose_organisation(sources, self.config.organisation)
+            org_id = choose_organisation(sources, self.config.organisation)
+        except (SourcesInvalid, PluginError) as exc:
+            if self.command != "serve" or self.site is None:
+                if isinstance(exc, SourcesInvalid):
+                    raise PluginError("policy sources have errors:\n" + exc.report()) from None
+                raise
+            return self._show_problems(config, exc)
         try:
             today = build_date(self.config.date)
         except ValueError:
             raise PluginError(f"the build date '{self.config.date}' is not a date; write YYYY-MM-DD") from None
+        if self.problems is not None:
+            print("The policy files are fixed; the preview shows the site again.", flush=True)
+            self.problems = None
         self.site = site_view(sources, org_id, today, self.config.review_window_days)
         if self.config.fail_on_overdue_statutory and self.site.overdue_statutory():
             raise PluginError(self.site.overdue_statutory())
@@ -103,6 +117,26 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             except pdf.PdfError as exc:
                 raise PluginError(str(exc)) from None
         self.renderer = Renderer(self.site, self.base / self.config.templates, config.use_directory_urls, self.pdfs)
+        return self._site_config(config, org_id)
+
+    def _show_problems(self, config: MkDocsConfig, exc: SourcesInvalid | PluginError) -> MkDocsConfig:
+        """A broken save under `serve`: say what is wrong in the terminal, as `validate` does, and
+        build the last good site's pages as error pages rather than stop. A build that raised
+        would leave MkDocs' server holding every request (and the open page) until the files
+        were fixed, with only "Aborted with a BuildError!" in the terminal."""
+        assert self.site
+        if isinstance(exc, SourcesInvalid):
+            self.problems = [str(error) for error in exc.errors]
+            report = exc.report()
+        else:
+            self.problems = [str(exc)]
+            report = str(exc)
+        print(f"{report}\nThe preview shows these errors on every page until the files are fixed.", file=sys.stderr, flush=True)
+        return self._site_config(config, self.site.org.id)
+
+    def _site_config(self, config: MkDocsConfig, org_id: str) -> MkDocsConfig:
+        """The site's name, address and stylesheet, which MkDocs reads afresh on every rebuild."""
+        assert self.site
         config.site_name = theme_safe(self.site.org.name)
         # Search engines show this under the site's name; pages with a summary give their own.
         config.site_description = theme_safe(f"{self.site.org.name}: policies for parents and carers, pupils, staff and governors")
@@ -122,23 +156,29 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             clash = files.get_file_from_path(page.path)
             if clash is not None:
                 raise PluginError(f"docs/{page.path} would be hidden by a generated page of the same name; rename it")
-            files.append(File.generated(config, page.path, content=self.renderer.page(page)))
-        css = "\n".join((ASSETS / part).read_text(encoding="utf-8") for part in STYLESHEET_PARTS)
-        files.append(File.generated(config, STYLESHEET, content=css))
+        if self.problems is None:
+            self.generated = self._generate(files, config)
+        for name, content in self.generated.items():
+            files.append(File.generated(config, name, content=content))
         for script in SEARCH_SCRIPTS:
             files.append(File.generated(config, f"assets/{script}", abs_src_path=str(ASSETS / script)))
-        files.append(File.generated(config, search_index.INDEX_FILE, content=self._search_index(files, config)))
+        config.nav = self.site.nav([f.src_uri for f in sorted(hand_written, key=lambda f: f.src_uri)])
+        return files
+
+    def _generate(self, files: Files, config: MkDocsConfig) -> dict[str, str]:
+        """Every file the plugin adds to the site, by its path in the site."""
+        assert self.site and self.renderer
+        generated = {page.path: self.renderer.page(page) for page in self.site.pages}
+        generated[STYLESHEET] = "\n".join((ASSETS / part).read_text(encoding="utf-8") for part in STYLESHEET_PARTS)
+        generated[search_index.INDEX_FILE] = self._search_index(files, config)
         site_url = config.site_url or ""
         outputs = {
             exports.FEED: exports.changes_feed(self.site, site_url, config.use_directory_urls),
             exports.CALENDAR: exports.review_calendar(self.site, site_url, config.use_directory_urls),
             exports.EXPORT: exports.policies_export(self.site, config.use_directory_urls),
         }
-        for name, content in outputs.items():
-            if content is not None:
-                files.append(File.generated(config, name, content=content))
-        config.nav = self.site.nav([f.src_uri for f in sorted(hand_written, key=lambda f: f.src_uri)])
-        return files
+        generated.update({name: content for name, content in outputs.items() if content is not None})
+        return generated
 
     def _search_index(self, files: Files, config: MkDocsConfig) -> str:
         assert self.site
@@ -148,11 +188,15 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         assert self.renderer
+        if self.problems is not None:
+            return ""  # replaced by the error page in on_page_content; no need to convert it
         if page.file.generated_by is None:
             return self.renderer.hand_written(markdown, page.file.src_uri)
         return markdown
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if self.problems is not None:
+            return source_errors_page(self.problems, self.base / self.config.templates)
         address = urljoin(config.site_url, page.url) if config.site_url else None
         return print_urls.mark_links(html, address)
 
@@ -183,4 +227,16 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         templates = self.base / self.config.templates
         if templates.is_dir():
             server.watch(str(templates))
+        # MkDocs says where it serves only in an info message, which the preview does not show.
+        # Said once the server listens (socketserver's server_activate), so the address answers
+        # as soon as it is printed, and never printed if the port cannot be had.
+        assert self.site
+        line = f"Serving {self.site.org.name} at {server.url} — saving a file in {self.config.sources}/ reloads the page; Ctrl+C to stop"
+        listen = server.server_activate
+
+        def listen_and_say() -> None:
+            listen()
+            print(line, flush=True)
+
+        server.server_activate = listen_and_say
         return server

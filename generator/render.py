@@ -136,6 +136,12 @@ class Renderer:
         return PLACEHOLDER.sub(value, text)
 
 
+def source_errors_page(errors: list[str], override_dir: Path | None) -> str:
+    """The HTML shown in place of a page while the sources have errors (under `serve` only),
+    through the same overridable, escaping templates as the pages: the lines can hold YAML text."""
+    return environment(override_dir).get_template("source_errors.html.j2").render(errors=errors)
+
+
 def site_index(orgs: list[Organisation]) -> str:
     """The output folder's own front page, linking each organisation's site."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True, lstrip_blocks=True)
