@@ -472,7 +472,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         # JSON escapes control characters itself.
         print(json.dumps({org: [asdict(hit) for hit in hits] for org, hits in found.items()}, indent=2))
         return 0
-    from generator.yaml_source import printable
+    from generator.errors import printable
 
     # An index from --site may come from anywhere: its text must not drive the terminal.
     who = f", {args.audience} {'only' if args.only else 'first'}" if args.audience else ""

@@ -251,6 +251,7 @@ def load_sources(root: Path, only: str | None = None) -> Sources:
         if org and org_doc:
             if org.id != name:
                 errors.append(org_doc.error(("id",), f"id '{org.id}' does not match the folder name; write `id: {name}` or rename the folder"))
+                continue
             orgs[org.id] = OrgSource(org, org_doc, policies)
             overlays[org.id] = files.overlays
             archives[org.id] = files.archives

@@ -49,11 +49,6 @@ _NOT_WORDS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 _CONTROL_NAMES = {"\r": "carriage return", "\x1b": "escape", "\x00": "NUL", "\u2028": "line separator", "\u2029": "paragraph separator", "\x0c": "form feed"}
 
 
-def printable(text: str) -> str:
-    """Text safe to print on a terminal: control characters shown as \\uXXXX, never obeyed."""
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
-
-
 def control_character(text: str) -> str | None:
     """How to name the first control character in `text` to an admin, or None if it has none."""
     found = _NOT_WORDS.search(text)
