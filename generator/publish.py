@@ -53,13 +53,14 @@ def pause_at(step: str) -> None:
     for a minute (POLICY_SITE_PAUSE_SECONDS to change it), after saying so on stderr, so a test can
     look at the output and kill the build at exactly this step."""
     if os.environ.get("POLICY_SITE_PAUSE_AT") == step:
-        print(f"paused at {step}", file=sys.stderr, flush=True)
+        sys.stderr.flush()
+        os.write(2, f"paused at {step}\n".encode())  # one write: workers pausing together do not mix lines
         time.sleep(float(os.environ.get("POLICY_SITE_PAUSE_SECONDS", "60")))
 
 
 def output_path(given: str) -> Path:
     """The output as an absolute path whose last part is NOT resolved: it is the link we replace."""
-    path = Path(given).absolute()
+    path = Path(os.path.abspath(given))  # abspath: "--output .." names the parent folder
     return path.parent.resolve() / path.name
 
 
