@@ -123,6 +123,7 @@ def locked(output: Path) -> Iterator[None]:
         yield
         return
     try:
+        output.parent.mkdir(parents=True, exist_ok=True)  # --output new/folder/site
         fd = os.open(lock_path(output), os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
         raise PublishError(f"cannot build into {shown(output)}: {_reason(exc)}; the site online is unchanged") from exc
