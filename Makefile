@@ -59,4 +59,4 @@ bench-pages: setup tools
 	$(BIN)/python bench/pages.py
 
 clean:
-	rm -rf site .site.building .site.old
+	rm -rf site .site.builds .site.lock .site.link-* .site.manifest.json .site.building .site.old

@@ -6,9 +6,11 @@ plugin uses them instead of reading policy_sources/ again.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +21,7 @@ from typing import TextIO
 
 from generator.incremental import DigestContext, SiteRecord, site_record
 from generator.pdf import PdfError, PrintJob, print_pdfs
+from generator.publish import pause_at
 from generator.sources import Sources
 
 # Set in the parent just before the workers fork; read by each worker.
@@ -55,6 +58,7 @@ def build_site(job: SiteJob) -> SiteResult:
     from mkdocs.exceptions import MkDocsException
 
     started = time.perf_counter()
+    pause_at("building")
     try:
         config = load_config(str(job.config_file), site_dir=str(job.staging), strict=job.strict)
         plugin = config.plugins["policy-site"]
@@ -129,6 +133,23 @@ class Progress:
         self.stream.flush()
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker initializer: a worker must not outlive the build that started it (killed, it would
+    go on writing into a generation folder no one publishes, for minutes). On Linux the kernel
+    sends SIGKILL when the parent dies; elsewhere this does nothing."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    # The parent may have died before prctl: then no signal will come.
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def run_jobs(jobs: list[SiteJob], workers: int, sources: Sources, context: DigestContext, on_result: Callable[[SiteResult], None], progress: Progress) -> None:
     """Build each job, `workers` at a time; report each result as it arrives, stop at the first error."""
     global PRELOADED, CONTEXT
@@ -141,9 +162,10 @@ def run_jobs(jobs: list[SiteJob], workers: int, sources: Sources, context: Diges
             if result.error:
                 return
         return
-    # fork: the workers share the loaded sources without pickling them.
+    # fork: the workers share the loaded sources without pickling them. The pool starts its
+    # workers from this (the main) thread, whose end is what PR_SET_PDEATHSIG watches.
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         pending: dict[Future[SiteResult], str] = {}
         queue: Iterator[SiteJob] = iter(jobs)
         for job in queue:

@@ -8,7 +8,6 @@ import errno
 import json
 import logging
 import os
-import shutil
 import signal
 import socket
 import sys
@@ -30,6 +29,15 @@ SCHEMAS = {"policy.schema.json": Policy, "organisation.schema.json": Organisatio
 def _fail(message: str) -> int:
     print(message, file=sys.stderr)
     return 1
+
+
+def _no_config(config: str) -> str:
+    """Outside the project folder MkDocs would fail with a traceback; say where to run instead."""
+    path = Path(config)
+    if path.name == "mkdocs.yml" and not path.exists():
+        where = path.parent.absolute()
+        return f"no mkdocs.yml in {where}; run policy-site in the folder that holds mkdocs.yml, or pass --config PATH"
+    return f"no configuration file {path.absolute()}; run policy-site in the folder that holds mkdocs.yml, or pass --config PATH"
 
 
 def _load(sources_dir: Path, only: str | None = None) -> Sources | None:
@@ -58,24 +66,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_site_index(output: Path, sources: Sources) -> None:
-    """The top-level page linking every organisation whose site is in the output folder."""
+def _site_index(folder: Path, sources: Sources) -> str:
+    """The top-level page linking every organisation whose site is in the folder."""
     from generator.render import site_index
 
-    present = [o for o in sorted(sources.orgs) if (output / o / "index.html").is_file()]
-    (output / "index.html").write_text(site_index([sources.orgs[o].org for o in present]), encoding="utf-8")
-
-
-def _swap_into_place(staging: Path, output: Path) -> None:
-    """Replace the old site only once the new one is complete: a failed build never destroys it."""
-    old = output.with_name(f".{output.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if output.exists():
-        output.rename(old)
-    staging.rename(output)
-    if old.exists():
-        shutil.rmtree(old)
+    present = [o for o in sorted(sources.orgs) if (folder / o / "index.html").is_file()]
+    return site_index([sources.orgs[o].org for o in present])
 
 
 def _shard(org_ids: list[str], shard: str) -> list[str] | str:
@@ -101,18 +97,31 @@ def _quiet_mkdocs(verbose: bool) -> None:
         mkdocs_log.propagate = False
 
 
-def _digest_context(args: argparse.Namespace, day: dt.date) -> DigestContext:
-    """Everything outside the sources that every site's digest needs (see generator/incremental.py)."""
+def _load_config(args: argparse.Namespace) -> MkDocsConfig | str:
+    """mkdocs.yml, or why it cannot be read as one sentence."""
     from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
-    from generator import incremental
+    try:
+        return load_config(args.config)
+    except (MkDocsException, OSError) as exc:
+        return f"cannot read {args.config}: {exc}"
 
-    config = load_config(args.config)
+
+def _tool_folders(config: MkDocsConfig) -> tuple[Path, Path, Path]:
+    """docs_dir, the theme's custom_dir and the page templates: what every site is made from."""
     plugin = config.plugins["policy-site"]
     base = Path(config.config_file_path).resolve().parent
-    templates = base / plugin.config.templates
-    docs_dir = Path(config.docs_dir)
     custom = Path(config.theme.custom_dir) if config.theme.custom_dir else base / "overrides"
+    return Path(config.docs_dir), custom, base / plugin.config.templates
+
+
+def _digest_context(config: MkDocsConfig, args: argparse.Namespace, day: dt.date) -> DigestContext:
+    """Everything outside the sources that every site's digest needs (see generator/incremental.py)."""
+    from generator import incremental
+
+    plugin = config.plugins["policy-site"]
+    docs_dir, custom, templates = _tool_folders(config)
     pdfs = plugin.config.pdf if args.pdf is None else args.pdf
     settings = {"date": day.isoformat(), "pdf": pdfs, "window": plugin.config.review_window_days}
     tool = incremental.tool_digest(Path(args.config), [docs_dir, custom, templates], settings)
@@ -156,24 +165,68 @@ def _keep_or_build(
 
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
     from generator.incremental import DigestContext, SiteRecord
 
 
+def _refused_output(args: argparse.Namespace, config: MkDocsConfig, output: Path) -> str | None:
+    """Why the build must not write to `output` (it replaces that whole folder), or None."""
+    from generator import publish
+
+    docs_dir, custom, templates = _tool_folders(config)
+    protected = [
+        ("sources folder", Path(args.sources)),
+        ("MkDocs docs_dir", docs_dir),
+        ("theme's custom_dir", custom),
+        ("page templates folder", templates),
+        ("generator package", publish.GENERATOR),
+    ]
+    return publish.refusal(output, protected, Path(config.config_file_path).parent)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    from generator import incremental
-    from generator.build_sites import Progress, SiteJob, SiteResult, print_site_pdfs, run_jobs
+    from generator import publish
 
     started = time.perf_counter()
     sources = _load(Path(args.sources))
     if sources is None:
         return 1
-    output = Path(args.output).resolve()
-    if args.index_only:
-        if not output.is_dir():
-            return _fail(f"{display_path(output)} does not exist: build the sites into it first")
-        _write_site_index(output, sources)
-        print(f"Wrote {display_path(output / 'index.html')}")
-        return 0
+    config = _load_config(args)
+    if isinstance(config, str):
+        return _fail(config)
+    output = publish.output_path(args.output)
+    refused = _refused_output(args, config, output)
+    if refused:
+        return _fail(refused)
+    try:
+        with publish.locked(output):
+            if args.index_only:
+                return _index_only(output, sources)
+            return _build_and_publish(args, config, sources, output, started)
+    except publish.PublishError as exc:
+        return _fail(str(exc))
+
+
+def _index_only(output: Path, sources: Sources) -> int:
+    """--index-only: the top-level page for the sites already in the output (e.g. shards joined)."""
+    from generator import publish
+
+    if not output.is_dir():
+        return _fail(f"{publish.shown(output)} does not exist: build the sites into it first")
+    try:
+        publish.atomic_write(output / "index.html", _site_index(output, sources))
+    except OSError as exc:
+        return _fail(f"cannot write {publish.shown(output)}/index.html: {exc.strerror or exc}")
+    print(f"Wrote {publish.shown(output)}/index.html")
+    return 0
+
+
+def _build_and_publish(args: argparse.Namespace, config: MkDocsConfig, sources: Sources, output: Path, started: float) -> int:
+    """Build the sites that changed into a new generation and publish it (see generator/publish.py)."""
+    from generator import incremental, publish
+    from generator.build_sites import Progress, SiteJob, SiteResult, print_site_pdfs, run_jobs
+
     try:
         day = build_date(args.date)
     except ValueError:
@@ -190,72 +243,80 @@ def cmd_build(args: argparse.Namespace) -> int:
             return _fail(sharded)
         org_ids = sharded
     _quiet_mkdocs(args.verbose)
-    earlier = incremental.read_manifest(output)
-    context = _digest_context(args, day)
+    earlier = incremental.read_manifest(publish.live_manifest(output))
+    context = _digest_context(config, args, day)
     keep, to_build = _keep_or_build(args, sources, org_ids, day, context, output, earlier)
     fail_overdue = args.fail_on_overdue_statutory
     stops = [record.stop for record in keep.values() if record.stop and fail_overdue]
     if stops:
         return _fail("\n".join(stops) + "\nbuild failed, the previous site is unchanged")
     unchanged = sorted(keep)
-    staging = output.with_name(f".{output.name}.building")
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
-    progress = Progress(len(org_ids))
-
-    records = dict(keep)
-
-    def warn(org_id: str) -> None:
-        # From the record, so a site kept unchanged still says what needs attention.
-        for notice in records[org_id].notices:
-            progress.line(f"warning: {notice}", count=False)
-
-    for org_id in unchanged:
-        progress.line(f"{org_id} unchanged, kept")
-        warn(org_id)
-    results: list[SiteResult] = []
-
-    def report(result: SiteResult) -> None:
-        results.append(result)
-        if result.error or result.record is None:
-            progress.line(f"{result.org_id} failed", count=False)
-            return
-        records[result.org_id] = result.record
-        progress.line(f"built {result.org_id}: {result.pages} pages in {result.seconds:.1f} s")
-        warn(result.org_id)
-
-    jobs = [
-        SiteJob(o, Path(args.config), staging, day.isoformat(), not args.no_strict, args.fail_on_overdue_statutory, args.pdf, inputs)
-        for o, inputs in sorted(to_build.items())
-    ]
-    workers = args.jobs or os.cpu_count() or 1
+    # Only organisations still in the sources are carried into the new site: one removed or
+    # renamed disappears. Those outside this build (--school, --shard) are carried as they are.
+    carry = [o for o in sorted(sources.orgs) if o not in to_build and (output / o / "index.html").is_file()]
     try:
-        run_jobs(jobs, min(workers, max(len(jobs), 1)), sources, context, report, progress)
-        failed = [r.error for r in results if r.error]
-        if not failed:
-            failed = [e for e in [print_site_pdfs(results, staging, day, progress)] if e]
+        generation = publish.start(output)
+    except OSError as exc:
+        return _fail(publish.failure(output, exc))
+    try:
+        progress = Progress(len(org_ids))
+        records = dict(keep)
+
+        def warn(org_id: str) -> None:
+            # From the record, so a site kept unchanged still says what needs attention.
+            for notice in records[org_id].notices:
+                progress.line(f"warning: {notice}", count=False)
+
+        for org_id in unchanged:
+            progress.line(f"{org_id} unchanged, kept")
+            warn(org_id)
+        results: list[SiteResult] = []
+
+        def report(result: SiteResult) -> None:
+            results.append(result)
+            if result.error or result.record is None:
+                progress.line(f"{result.org_id} failed", count=False)
+                return
+            records[result.org_id] = result.record
+            progress.line(f"built {result.org_id}: {result.pages} pages in {result.seconds:.1f} s")
+            warn(result.org_id)
+
+        staging = generation.folder
+        jobs = [
+            SiteJob(o, Path(args.config), staging, day.isoformat(), not args.no_strict, args.fail_on_overdue_statutory, args.pdf, inputs)
+            for o, inputs in sorted(to_build.items())
+        ]
+        workers = args.jobs or os.cpu_count() or 1
+        try:
+            run_jobs(jobs, min(workers, max(len(jobs), 1)), sources, context, report, progress)
+            failed = [r.error for r in results if r.error]
+            if not failed:
+                failed = [e for e in [print_site_pdfs(results, staging, day, progress)] if e]
+        finally:
+            progress.finish()
+        if failed:
+            return _fail(f"build failed, the previous site is unchanged: {failed[0]}")
+        # Sites outside this build (--school, --shard) keep their records.
+        others = {o: r for o, r in earlier.items() if o not in records and o in carry}
+        try:
+            notes = publish.publish(
+                generation,
+                carry,
+                lambda folder: _site_index(folder, sources),
+                lambda: incremental.manifest_text({**others, **records}),
+            )
+        except OSError as exc:
+            return _fail(publish.failure(output, exc))
     finally:
-        progress.finish()
-    if failed:
-        shutil.rmtree(staging, ignore_errors=True)
-        return _fail(f"build failed, the previous site is unchanged: {failed[0]}")
-    # Everything already in the output folder that was not rebuilt stays as it was.
-    if output.exists():
-        for child in output.iterdir():
-            if not (staging / child.name).exists() and child.name != "index.html":
-                child.rename(staging / child.name)
-    _write_site_index(staging, sources)
-    _swap_into_place(staging, output)
-    # Sites of organisations outside this build (--school, --shard) keep their records.
-    others = {o: r for o, r in earlier.items() if o not in records and (output / o).is_dir()}
-    incremental.write_manifest(output, {**others, **records})
+        generation.discard()
+    for note in notes:
+        print(note, file=sys.stderr)
     seconds = time.perf_counter() - started
     pages = sum(r.pages for r in results) + sum(sum(1 for _ in (output / o).rglob("index.html")) for o in unchanged)
     warnings = sum(len(r.notices) for r in records.values())
     attention = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ", no warnings"
     counted = f"{len(org_ids)} site{'s' if len(org_ids) != 1 else ''} ({len(results)} rebuilt, {len(unchanged)} unchanged)"
-    print(f"Built {counted}, {pages} pages{attention}, for {day.isoformat()} in {seconds:.1f} s -> {display_path(output)}")
+    print(f"Built {counted}, {pages} pages{attention}, for {day.isoformat()} in {seconds:.1f} s -> {publish.shown(output)}")
     return 0
 
 
@@ -553,6 +614,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args = parser().parse_args(argv)
+    if args.command in ("validate", "build", "serve") and not Path(args.config).is_file():
+        return _fail(_no_config(args.config))
     handlers = {
         "validate": cmd_validate,
         "build": cmd_build,

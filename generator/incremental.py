@@ -130,14 +130,11 @@ def inputs_digest(sources: Sources, org_id: str, tool: str) -> str:
     return h.hexdigest()
 
 
-def manifest_path(output: Path) -> Path:
-    # Beside the output, not in it: the output folder stays plain files for any host.
-    return output.with_name(f".{output.name}.manifest.json")
-
-
-def read_manifest(output: Path) -> dict[str, SiteRecord]:
-    """The records of the last build into `output`; nothing (so a full build) if unreadable."""
-    path = manifest_path(output)
+def read_manifest(path: Path | None) -> dict[str, SiteRecord]:
+    """The records of the sites online (see generator/publish.py for where the manifest lives);
+    nothing (so a full build) if there is none or it is unreadable."""
+    if path is None:
+        return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != MANIFEST_FORMAT:
@@ -147,6 +144,6 @@ def read_manifest(output: Path) -> dict[str, SiteRecord]:
         return {}
 
 
-def write_manifest(output: Path, sites: dict[str, SiteRecord]) -> None:
-    text = json.dumps({"format": MANIFEST_FORMAT, "sites": {k: asdict(v) for k, v in sorted(sites.items())}}, indent=1)
-    manifest_path(output).write_text(text + "\n", encoding="utf-8")
+def manifest_text(sites: dict[str, SiteRecord]) -> str:
+    """The manifest for a generation, written by generator/publish.py before it goes online."""
+    return json.dumps({"format": MANIFEST_FORMAT, "sites": {k: asdict(v) for k, v in sorted(sites.items())}}, indent=1) + "\n"

@@ -15,13 +15,17 @@ CLI = [sys.executable, "-m", "generator.cli"]
 BUILD_DATE = "2026-11-21"
 
 
-def run_cli(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    # The code of this checkout, not whichever one the virtualenv was installed from: the CLI
-    # runs in a copied project folder, where `python -m` would not find this checkout first.
+def cli_env(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment the CLI runs in: this checkout's generator, even from a project copied
+    elsewhere (the editable install may point at another worktree of the repository)."""
     path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path, **(env or {})}
     full_env.pop("SOURCE_DATE_EPOCH", None)
-    return subprocess.run([*CLI, *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=600)
+    return full_env
+
+
+def run_cli(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*CLI, *args], cwd=cwd, env=cli_env(env), capture_output=True, text=True, timeout=600)
 
 
 @dataclass

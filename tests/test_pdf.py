@@ -127,6 +127,7 @@ def test_without_chromium_the_build_fails_with_one_clear_sentence_and_keeps_the_
     project = make_project(tmp_path, FIXTURE)
     assert run_cli("build", "--date", BUILD_DATE, cwd=project).returncode == 0
     before = tree_digest(project / "site")
+    builds = sorted(p.name for p in (project / ".site.builds").iterdir())
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("      pdf: false\n", ""), encoding="utf-8")
     assert "pdf:" not in config.read_text(encoding="utf-8"), "PDFs are on by default"
@@ -138,7 +139,8 @@ def test_without_chromium_the_build_fails_with_one_clear_sentence_and_keeps_the_
     assert "tools/install" in pdf.MISSING_CHROMIUM and "pdf: false" in pdf.MISSING_CHROMIUM
     assert "Traceback" not in result.stderr
     assert tree_digest(project / "site") == before
-    assert not (project / ".site.building").exists()
+    # No half-made generation is left beside the live one.
+    assert sorted(p.name for p in (project / ".site.builds").iterdir()) == builds
 
 
 def test_pdf_false_means_no_pdf_and_no_link(tmp_path: Path) -> None:

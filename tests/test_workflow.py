@@ -124,7 +124,9 @@ def test_builds_in_shards_with_one_date() -> None:
     (command,) = [step["run"] for step in build["steps"] if "--shard" in step.get("run", "")]
     assert "matrix.shard" in command and "needs.plan.outputs.date" in command
     uploads = [step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")]
-    assert len(uploads) == 1 and uploads[0]["with"]["path"] == "site"
+    # The build's output is a link to its generation: the shard uploads a copy that follows it.
+    assert len(uploads) == 1 and uploads[0]["with"]["path"] == "shard-site"
+    assert any(step.get("run") == "cp -rL site shard-site" for step in build["steps"])
     assert "${{" in uploads[0]["with"]["name"], "each shard needs its own artifact name"
     (download,) = [step for step in jobs["deploy"]["steps"] if step.get("uses", "").startswith("actions/download-artifact@")]
     assert download["with"]["merge-multiple"] is True and download["with"]["path"] == "site"
