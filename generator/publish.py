@@ -87,12 +87,22 @@ def _relation(path: Path, folder: Path) -> str | None:
     return None
 
 
+def _former_site(folder: Path) -> bool:
+    """An empty folder, or the output of an older version of policy-site: its index page at the top."""
+    try:
+        return not any(folder.iterdir()) or (folder / "index.html").is_file()
+    except OSError:
+        return False
+
+
 def refusal(output: Path, protected: list[tuple[str, Path]], project: Path) -> str | None:
     """Why `output` must not be built into, or None. A build replaces the whole output folder, so it
     must not be, hold or lie inside anything the project is made from; the project folder may hold
     the output (site/ is there) but must not be it or lie inside it. Nor may it lie inside a
     published generation: files there are shared with other generations and never changed."""
     hint = "a build replaces its whole output folder, so choose one of its own, e.g. --output site"
+    if output.name.startswith(".") and output.name.endswith((".builds", ".lock", MANIFEST_SUFFIX)):
+        return f"{shown(output)} is a name policy-site keeps for its own records beside an output; {hint}."
     if output.exists() and not output.is_dir():
         return f"{shown(output)} is a file, not a folder; {hint}."
     targets = [output, output.resolve()]
@@ -111,6 +121,10 @@ def refusal(output: Path, protected: list[tuple[str, Path]], project: Path) -> s
             if relation:
                 name = display_path(real) if real != Path.cwd().resolve() else str(real)
                 return f"{shown(output)} {relation} {name}, the {what}; {hint}."
+    if output.is_dir() and not output.is_symlink() and not _former_site(output):
+        # A plain folder becomes a generation and is removed by a later build: only a site that
+        # an older version built (or an empty folder) may be taken over, never someone's files.
+        return f"{shown(output)} is a folder that policy-site did not build (it has no index.html); {hint}."
     return None
 
 

@@ -33,6 +33,10 @@ MAX_DEPTH = 40
 MAX_VALUES = 250_000
 # - The longest seed policy is 60 KB; 4 MB is a policy of many hundreds of pages.
 MAX_BYTES = 4_000_000
+# - Aliases may repeat text as well as blocks: a 100 KB text repeated 20,000 times is 2 GB for
+#   every later check to read. The text a file stands for, aliases counted, stays within twice
+#   the largest file.
+MAX_CHARS = 2 * MAX_BYTES
 
 _CORE = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (_CORE + t for t in ("str", "int", "float", "bool", "null"))
@@ -46,7 +50,18 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 # return, form feed, U+2028...) are line breaks: a one-line field refuses them (model.OneLine)
 # and Markdown reads them as a new line.
 _NOT_WORDS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
-_CONTROL_NAMES = {"\r": "carriage return", "\x1b": "escape", "\x00": "NUL", "\u2028": "line separator", "\u2029": "paragraph separator", "\x0c": "form feed"}
+# Line breaks other than the ones editors show (line feed, CR LF and a lone CR, which reading
+# the file turns into line feeds), as they stand in the file.
+_ODD_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
+_CONTROL_NAMES = {
+    "\x85": "next line",
+    "\r": "carriage return",
+    "\x1b": "escape",
+    "\x00": "NUL",
+    "\u2028": "line separator",
+    "\u2029": "paragraph separator",
+    "\x0c": "form feed",
+}
 
 
 def control_character(text: str) -> str | None:
@@ -129,6 +144,7 @@ class _Open:
     loc: Path_
     anchor: str | None
     start: int  # values counted when it opened, to know how many it holds when it closes
+    start_chars: int  # and the characters of text
     key: str | None = None
     key_line: int = 0
     skip: bool = False  # the pending key was a duplicate: read its value and drop it
@@ -140,17 +156,23 @@ class _Reader:
         self.errors = errors
         self.resolver = yaml.SafeLoader("")
         self.stack: list[_Open] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}  # value and how many values it stands for
+        self.anchors: dict[str, tuple[Any, int, int]] = {}  # value, and the values and characters it stands for
         self.open_anchors: set[str] = set()
         self.count = 0
+        self.chars = 0
         self.result: Any = None
         self.lines = doc.text.splitlines()
 
     def _where(self, line: int, message: str) -> SourceError:
         return SourceError(display_path(self.doc.path), line, message)
 
-    def _count(self, n: int, line: int) -> None:
+    def _count(self, n: int, line: int, chars: int = 0) -> None:
         self.count += n
+        self.chars += chars
+        if self.chars > MAX_CHARS:
+            raise _Invalid(
+                line, f"this file stands for more than {MAX_CHARS // 1_000_000} million characters of text (aliases like *name repeat it); write the text out once"
+            )
         if self.count > MAX_VALUES:
             raise _Invalid(line, f"this file stands for more than {MAX_VALUES:,} values (aliases like *name repeat whole blocks); write the text out, or split the file")
 
@@ -260,13 +282,13 @@ class _Reader:
         self._count(1, line)
         if event.anchor:
             self.open_anchors.add(event.anchor)
-        self.stack.append(_Open({} if is_map else [], loc, event.anchor, self.count))
+        self.stack.append(_Open({} if is_map else [], loc, event.anchor, self.count, self.chars))
 
     def _close(self, line: int) -> None:
         top = self.stack.pop()
         if top.anchor:
             self.open_anchors.discard(top.anchor)
-            self.anchors[top.anchor] = (top.value, self.count - top.start + 1)
+            self.anchors[top.anchor] = (top.value, self.count - top.start + 1, self.chars - top.start_chars)
         self._place(top.value, line, False)
 
     def _alias(self, event: yaml.AliasEvent, line: int) -> None:
@@ -275,8 +297,8 @@ class _Reader:
             raise _Invalid(line, f"*{name} refers to the block it is inside, which would repeat for ever; write the text out instead")
         if name not in self.anchors:
             raise _Invalid(line, f"*{name} refers to no '&{name}' above it; define the anchor first or write the text out")
-        value, size = self.anchors[name]
-        self._count(size, line)
+        value, size, chars = self.anchors[name]
+        self._count(size, line, chars)
         _, is_key = self._next_loc(line)
         self._place(value, line, is_key)
 
@@ -292,11 +314,11 @@ class _Reader:
                 loc, is_key = self._next_loc(line)
                 if not is_key:
                     self.doc.lines.setdefault(loc, line)
-                self._count(1, line)
+                self._count(1, line, len(event.value))
                 # A field name is its text as written: `no:` or `2021:` is a name, not a value.
                 value = self._key(event, line) if is_key else self._scalar(event, line)
                 if event.anchor:
-                    self.anchors[event.anchor] = (value, 1)
+                    self.anchors[event.anchor] = (value, 1, len(event.value))
                 self._place(value, line, is_key)
             elif isinstance(event, yaml.MappingStartEvent):
                 self._open(event, line, True)
@@ -336,6 +358,21 @@ def load_yaml(path: Path, errors: list[SourceError], empty_ok: bool = False) -> 
     if text is None:
         return None
     text = text.removeprefix("\ufeff")  # Notepad's byte-order mark
+    odd = _ODD_LINE_BREAK.search(text)
+    if odd:
+        # YAML counts these as line breaks and editors do not, so every later line number would
+        # be wrong: report the first at the line an editor shows, and read no further.
+        char = odd.group(0)[0]
+        name = _CONTROL_NAMES.get(char, "a line break")
+        errors.append(
+            SourceError(
+                display_path(path),
+                _line_of_index(text, odd.start()),
+                f"this line contains U+{ord(char):04X} ({name}), which editors do not show but YAML reads as a new line; "
+                "delete it (it often comes from copying out of a PDF or Word), or save the file with ordinary line endings",
+            )
+        )
+        return None
     doc = YamlDocument(path=path, data=None, text=text)
     reader = _Reader(doc, errors)
     try:

@@ -105,6 +105,25 @@ def test_an_invisible_character_is_listed_with_the_files_other_mistakes(sources:
     one_error(errors, POLICY, second, "'shuold'")
 
 
+@pytest.mark.parametrize("char,name", [("\u2028", "line separator"), ("\u2029", "paragraph separator"), ("\x85", "next line")])
+def test_line_breaks_editors_do_not_show_are_reported_at_the_line_they_show(sources: Path, capsys: pytest.CaptureFixture[str], char: str, name: str) -> None:
+    # YAML reads these as new lines and editors do not: the line must be the one the editor shows.
+    line = replace(sources / POLICY, "title: Social Media Policy", f"title: Social{char}Media Policy")
+    code, errors, _ = validate(sources, capsys)
+    assert code == 1
+    one_error(errors, POLICY, line, f"({name})", "editors do not show")
+
+
+def test_an_alias_repeating_a_long_text_is_refused_quickly(sources: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    words = "word " * 20_000
+    line = replace(sources / POLICY, "title: Social Media Policy", f'title: &a "{words}"\njunk: [' + ", ".join(["*a"] * 20_000) + "]")
+    started = time.perf_counter()
+    code, errors, _ = validate(sources, capsys)
+    assert time.perf_counter() - started < 10
+    assert code == 1
+    one_error(errors, POLICY, line + 1, "more than 8 million characters of text")
+
+
 def test_a_plain_word_with_a_note_after_it_is_fine(sources: Path, capsys: pytest.CaptureFixture[str]) -> None:
     replace(sources / POLICY, "strength: must-not\n", "strength: must-not  # checked with the head\n")
     code, errors, _ = validate(sources, capsys)

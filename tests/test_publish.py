@@ -167,6 +167,10 @@ def test_outputs_that_would_replace_the_project_are_refused_and_nothing_changes(
     shutil.copytree(REPO / "generator", project / "generator", ignore=shutil.ignore_patterns("__pycache__"))
     env = {"PYTHONPATH": str(project), "PYTHONDONTWRITEBYTECODE": "1"}
     (project / "notes.txt").write_text("not a folder\n", encoding="utf-8")
+    # Folders of other things: a repository's own records, someone's files.
+    for folder, name in ((".git", "HEAD"), ("schema", "policy.schema.json"), ("userhome", "thesis.txt")):
+        (project / folder).mkdir()
+        (project / folder / name).write_text("keep me\n", encoding="utf-8")
     before, around = tree_digest(tmp_path), sorted(os.listdir(tmp_path))
     refused = {
         "policy_sources": "policy_sources is the sources folder",
@@ -178,6 +182,10 @@ def test_outputs_that_would_replace_the_project_are_refused_and_nothing_changes(
         ".": f"{project} is the folder that holds mkdocs.yml",
         "..": f"{project.parent} holds {project}, the folder that holds mkdocs.yml",
         "notes.txt": "notes.txt is a file, not a folder",
+        ".git": ".git is a folder that policy-site did not build",
+        "schema": "schema is a folder that policy-site did not build",
+        "userhome": "userhome is a folder that policy-site did not build",
+        ".site.builds": ".site.builds is a name policy-site keeps for its own records",
     }
     for output, message in refused.items():
         result = run_cli("build", "--output", output, "--date", BUILD_DATE, cwd=project, env=env)
