@@ -110,7 +110,7 @@ def check_policy_data(doc: YamlDocument, known_policies: set[str]) -> list[Sourc
         else:
             seen[ident] = doc.line_of((*loc, "id"))
 
-    topics = builtin_topic_ids() | {t.get("id") for _, t in _items(data, "topics")}
+    topics = builtin_topic_ids() | {t["id"] for _, t in _items(data, "topics") if isinstance(t.get("id"), str)}
     clause_ids: set[str] = set()
     for s, section in _items(data, "sections"):
         claim(section, ("sections", s))

@@ -88,9 +88,11 @@ def _relation(path: Path, folder: Path) -> str | None:
 
 
 def _former_site(folder: Path) -> bool:
-    """An empty folder, or the output of an older version of policy-site: its index page at the top."""
+    """An empty folder, or sites policy-site built: an older version's output (its index page at
+    the top), or sites gathered from CI shards (a folder of sites, each with its index page)."""
     try:
-        return not any(folder.iterdir()) or (folder / "index.html").is_file()
+        children = list(folder.iterdir())
+        return (folder / "index.html").is_file() or all(child.is_dir() and (child / "index.html").is_file() for child in children)
     except OSError:
         return False
 
@@ -124,7 +126,7 @@ def refusal(output: Path, protected: list[tuple[str, Path]], project: Path) -> s
     if output.is_dir() and not output.is_symlink() and not _former_site(output):
         # A plain folder becomes a generation and is removed by a later build: only a site that
         # an older version built (or an empty folder) may be taken over, never someone's files.
-        return f"{shown(output)} is a folder that policy-site did not build (it has no index.html); {hint}."
+        return f"{shown(output)} is a folder that policy-site did not build (it has no index.html, nor sites that have one); {hint}."
     return None
 
 

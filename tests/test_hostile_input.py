@@ -81,6 +81,7 @@ TEXT_CASES = [
     ("text cut by ' #'", "title: Social Media Policy", "title: Staff must not post #hashtags", ["read as a comment", "quotes"]),
     ("a sentence cut by ' # '", "title: Social Media Policy", "title: Social media policy # for staff and pupils", ["read as a comment"]),
     ("two documents", "sections:", "---\nsections:", ["more than one YAML document"]),
+    ("a topic id that is a list (found by fuzzing)", "sections:", "topics:\n  - id: []\n    title: Extra\nsections:", ["'id' should be text"]),
     ("a tab", "    title: Staff use", "\ttitle: Staff use", ["indent with spaces, not tabs"]),
     ("a field name that is a block", "title: Social Media Policy", "? [a, b]\n: x\ntitle: Social Media Policy", ["field name must be plain text"]),
 ]
