@@ -20,7 +20,7 @@ from generator.dates import PolicyDate
 from generator.errors import SourcesInvalid, display_path
 from generator.links import line_break_problem, text_link_problems
 from generator.model import RATIFYING_EVENTS, VERSION_MAX, Audience, Event, EventKind, Policy, version_key
-from generator.sources import OrgSource, PolicySource, Sources, load_sources
+from generator.sources import OrgSource, PolicySource, Sources, load_sources, own_history
 from generator.status import build_date, current_ratification, ratifications
 from generator.text import Placeholders
 from generator.yaml_edit import YamlEditError, append_to_sequence, set_scalar
@@ -314,9 +314,8 @@ def freeze(sources_dir: Path, school: str, policy_id: str, version: str | None, 
         raise Refused(f"{display_path(path)} already exists; archived versions are never overwritten")
     fill = Placeholders(source.org, sources.trust_name(source.org))
     content = frozen_content(ps.policy, fill.fill)
-    own = ps.adoption is None or (isinstance(ps.doc.data, dict) and "history" in ps.doc.data)
     # A school adopting its trust's record unchanged keeps no history of its own to write to.
-    new_text = _apply(ps.doc.path, [(("history", history.index(chosen), "archive"), fingerprint(content))]) if own else None
+    new_text = _apply(ps.doc.path, [(("history", history.index(chosen), "archive"), fingerprint(content))]) if own_history(ps) else None
     written = _write(sources, source, ps, new_text, (path, archive_text(source.org.name, policy_id, chosen.model_copy(update={"archive": None}), content)))
     return Outcome(written, chosen.version)
 

@@ -260,7 +260,7 @@ def load_sources(root: Path, only: str | None = None) -> Sources:
         _adopt(sources, sources.orgs[org_id], paths, errors)
     for org_id, source in orgs.items():
         stems = {p.stem for p in found.orgs[org_id].policies} | {p.stem for p in overlays[org_id]}
-        recorded = {pid: Recorded(ps.policy, ps.doc, _own_history(ps)) for pid, ps in source.policies.items()}
+        recorded = {pid: Recorded(ps.policy, ps.doc, own_history(ps)) for pid, ps in source.policies.items()}
         source.archives = load_archives(source.folder, archives[org_id], recorded, stems, errors)
     if not orgs and not errors:
         errors.append(SourceError(display_path(root), 1, "no organisations found; add a folder with organisation.yml and policies/"))
@@ -273,7 +273,7 @@ def load_sources(root: Path, only: str | None = None) -> Sources:
     return sources
 
 
-def _own_history(ps: PolicySource) -> bool:
+def own_history(ps: PolicySource) -> bool:
     """Whether the policy's ratification record is written in its own file (not the trust's)."""
     return ps.adoption is None or (isinstance(ps.doc.data, dict) and "history" in ps.doc.data)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from generator.errors import SourceError, display_path
+from generator.errors import SourceError, display_path, printable
 
 Path_ = tuple[str | int, ...]
 
@@ -43,12 +43,9 @@ _STR, _INT, _FLOAT, _BOOL, _NULL = (_CORE + t for t in ("str", "int", "float", "
 _TIMESTAMP, _MAP, _SEQ, _MERGE = (_CORE + t for t in ("timestamp", "map", "seq", "merge"))
 _SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP}
 
-# Characters a terminal obeys rather than shows: C0 and C1 controls (tab and line feed apart),
-# and line breaks other than line feed.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-# Of those, the ones that are never part of a policy's words. The other line breaks (carriage
-# return, form feed, U+2028...) are line breaks: a one-line field refuses them (model.OneLine)
-# and Markdown reads them as a new line.
+# Control characters that are never part of a policy's words: C0 and C1 controls apart from tab
+# and the line breaks (carriage return, form feed, U+2028...), which a one-line field refuses
+# (model.OneLine) and Markdown reads as a new line.
 _NOT_WORDS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 # Line breaks other than the ones editors show (line feed, CR LF and a lone CR, which reading
 # the file turns into line feeds), as they stand in the file.
@@ -246,7 +243,7 @@ class _Reader:
         return value
 
     def _key(self, event: yaml.ScalarEvent, line: int) -> str:
-        if event.tag not in (None, "!", _STR) or _CONTROL.search(event.value):
+        if event.tag not in (None, "!", _STR) or printable(event.value) != event.value:
             raise _Invalid(line, "a field name must be plain text (a word followed by ':'); check this line")
         if event.value == "<<" and not event.style:
             raise _Invalid(line, "'<<' (a YAML merge key) is not supported; write the fields out in full")
