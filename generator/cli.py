@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import errno
 import json
 import logging
 import os
 import signal
-import socket
 import sys
 import time
 from collections.abc import Callable
@@ -17,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import ratify
+from generator import preview_address, ratify
 from generator.errors import SourcesInvalid, display_path
 from generator.model import Audience, Organisation, Overlay, Policy
 from generator.sources import Sources, load_sources
@@ -38,6 +36,14 @@ def _no_config(config: str) -> str:
         where = path.parent.absolute()
         return f"no mkdocs.yml in {where}; run policy-site in the folder that holds mkdocs.yml, or pass --config PATH"
     return f"no configuration file {path.absolute()}; run policy-site in the folder that holds mkdocs.yml, or pass --config PATH"
+
+
+def _build_day(text: str | None) -> dt.date | str:
+    """The build date from --date (default: SOURCE_DATE_EPOCH or today), or what to write instead."""
+    try:
+        return build_date(text)
+    except ValueError:
+        return f"--date '{text}' is not a date; write YYYY-MM-DD"
 
 
 def _load(sources_dir: Path, only: str | None = None) -> Sources | None:
@@ -227,10 +233,9 @@ def _build_and_publish(args: argparse.Namespace, config: MkDocsConfig, sources: 
     from generator import incremental, publish
     from generator.build_sites import Progress, SiteJob, SiteResult, print_site_pdfs, run_jobs
 
-    try:
-        day = build_date(args.date)
-    except ValueError:
-        return _fail(f"--date '{args.date}' is not a date; write YYYY-MM-DD")
+    day = _build_day(args.date)
+    if isinstance(day, str):
+        return _fail(day)
     # Material and MkDocs stamp the sitemap with SOURCE_DATE_EPOCH: tie it to the build date.
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch_of(day))
     org_ids = args.school or sorted(sources.orgs)
@@ -329,43 +334,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _serve_address(args: argparse.Namespace) -> tuple[str, int] | str:
-    """Host and port from --dev-addr and --port (which wins), or what to write instead."""
-    dev_addr = args.dev_addr or "127.0.0.1:8000"
-    host, _, port_text = dev_addr.rpartition(":")
-    if args.port is not None:
-        port_text = str(args.port)
-    if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        return f"--dev-addr '{dev_addr}' is not HOST:PORT; write e.g. --dev-addr 127.0.0.1:8000, or leave it out and use --port 8001"
-    return host.strip("[]"), int(port_text)
-
-
-def _cannot_serve(host: str, port: int, exc: OSError) -> str:
-    """One sentence for the admin about why the preview cannot listen at the address."""
-    if exc.errno == errno.EADDRINUSE:
-        return f"port {port} on {host} is already in use; stop the other preview or choose another with --port {port + 1 if port < 65535 else 8001}"
-    if exc.errno == errno.EACCES:
-        return f"port {port} needs administrator rights; choose one above 1023, e.g. --port 8000"
-    return f"cannot serve on {host} port {port} ({exc.strerror or exc}); leave out --dev-addr to serve on 127.0.0.1"
-
-
-def _check_port(host: str, port: int) -> str | None:
-    """Before the first build, so a busy port is reported at once rather than after it."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except OSError as exc:
-        return _cannot_serve(host, port, exc)
-    family, kind, proto, _, address = infos[0]
-    with socket.socket(family, kind, proto) as probe:
-        # As MkDocs' server does, so a port just freed by a stopped preview counts as free.
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind(address)
-        except OSError as exc:
-            return _cannot_serve(host, port, exc)
-    return None
-
-
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -386,16 +354,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
             return _fail(f"no organisation called {args.school}; choose from: {', '.join(sorted(sources.orgs))}")
         os.environ["POLICY_SITE_ORG"] = args.school
     if args.date:
-        try:
-            build_date(args.date)
-        except ValueError:
-            return _fail(f"--date '{args.date}' is not a date; write YYYY-MM-DD")
+        if isinstance(day := _build_day(args.date), str):
+            return _fail(day)
         os.environ["POLICY_SITE_DATE"] = args.date
-    address = _serve_address(args)
+    address = preview_address.serve_address(args.dev_addr, args.port)
     if isinstance(address, str):
         return _fail(address)
     host, port = address
-    busy = _check_port(host, port)
+    busy = preview_address.check_port(host, port)
     if busy:
         return _fail(busy)
     # Stopped by another program as by Ctrl+C, so MkDocs still removes its temporary site.
@@ -406,7 +372,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     except OSError as exc:
         # Another program took the port during the first build.
-        return _fail(_cannot_serve(host, port, exc))
+        return _fail(preview_address.cannot_serve(host, port, exc))
     except KeyboardInterrupt:
         # Ctrl+C during the first build: MkDocs handles it only once serving.
         print("Stopped.", file=sys.stderr)

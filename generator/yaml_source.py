@@ -124,6 +124,9 @@ def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
     return line, f"the YAML cannot be read ({problem}); {advice}"
 
 
+_KEY_NOT_TEXT = "a field name must be plain text (a word followed by ':'); check this line"
+
+
 class _Invalid(Exception):
     """A problem with one value that stops the file from being read: (line, message)."""
 
@@ -196,7 +199,7 @@ class _Reader:
             return
         if is_key:
             if not isinstance(value, str):
-                raise _Invalid(line, "a field name must be plain text (a word followed by ':'); check this line")
+                raise _Invalid(line, _KEY_NOT_TEXT)
             key_loc = (*top.loc, value)
             top.key, top.key_line, top.skip = value, line, value in top.value
             if top.skip:
@@ -244,7 +247,7 @@ class _Reader:
 
     def _key(self, event: yaml.ScalarEvent, line: int) -> str:
         if event.tag not in (None, "!", _STR) or printable(event.value) != event.value:
-            raise _Invalid(line, "a field name must be plain text (a word followed by ':'); check this line")
+            raise _Invalid(line, _KEY_NOT_TEXT)
         if event.value == "<<" and not event.style:
             raise _Invalid(line, "'<<' (a YAML merge key) is not supported; write the fields out in full")
         return event.value
@@ -274,7 +277,7 @@ class _Reader:
             raise _Invalid(line, f"blocks are nested more than {MAX_DEPTH} deep here; no policy needs this: check the indentation")
         loc, is_key = self._next_loc(line)
         if is_key:
-            raise _Invalid(line, "a field name must be plain text (a word followed by ':'); check this line")
+            raise _Invalid(line, _KEY_NOT_TEXT)
         self.doc.lines.setdefault(loc, line)
         self._count(1, line)
         if event.anchor:
