@@ -42,13 +42,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report import print_report  # noqa: E402  (bench/ is on the path, as above)
 from synthetic import SyntheticTrust, edit_clause, write_trust  # noqa: E402
 
-from generator.plugin import ASSETS, STYLESHEET, STYLESHEET_PARTS  # noqa: E402
-from generator.render import Renderer  # noqa: E402
-from generator.search_index import INDEX_FILE  # noqa: E402
-from generator.sources import load_sources  # noqa: E402
-from generator.status import epoch_of  # noqa: E402
-from generator.text import theme_safe  # noqa: E402
-from generator.views import site_view  # noqa: E402
+from generator.mkdocs_adapter.plugin import ASSETS, STYLESHEET, STYLESHEET_PARTS  # noqa: E402
+from generator.render.renderer import Renderer  # noqa: E402
+from generator.render.search_index import INDEX_FILE  # noqa: E402
+from generator.sources.inert_text import theme_safe  # noqa: E402
+from generator.sources.load import load_sources  # noqa: E402
+from generator.sources.status import epoch_of  # noqa: E402
+from generator.views.site import site_view  # noqa: E402
 
 DATE = "2026-11-21"
 TODAY = dt.date.fromisoformat(DATE)

@@ -20,12 +20,12 @@ from pathlib import Path
 import yaml
 from report import print_report  # bench/ is on the path when a benchmark runs
 
-from generator.archive import archive_text, content_policy, fingerprint, frozen_content
-from generator.compare import compare
-from generator.model import Event, Organisation, Policy
-from generator.render import Renderer
-from generator.text import Placeholders
-from generator.views import ComparisonPage, Page, SiteView, VersionEntry, policy_views
+from generator.history.compare import compare
+from generator.render.renderer import Renderer
+from generator.sources.archive import archive_text, content_policy, fingerprint, frozen_content
+from generator.sources.model import Event, Organisation, Policy
+from generator.sources.placeholders import Placeholders
+from generator.views.site import ComparisonPage, Page, SiteView, VersionEntry, policy_views
 
 CLAUSES = 200
 SECTIONS = 10
@@ -155,7 +155,7 @@ def main() -> None:
     entry = VersionEntry(event, None)
     cmp_page = ComparisonPage("policies/big/compare/1-to-2.md", entry, VersionEntry(event.model_copy(update={"version": "2"}), None), result)
     site = SiteView(org, None, dt.date(2026, 11, 21), [])
-    from generator.sources import OrgSource, PolicySource
+    from generator.sources.loaded import OrgSource, PolicySource
 
     source = OrgSource(org, None, {"big": PolicySource(new, None)})  # type: ignore[arg-type]
     site.policies = policy_views(source, fill, site.today, 60)

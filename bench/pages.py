@@ -27,7 +27,7 @@ from playwright.sync_api import Page, sync_playwright
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.chromium import ARGS  # noqa: E402
+from generator.render.chromium import ARGS  # noqa: E402
 from tests.browser import find_chromium, launch_chromium, serve_folder  # noqa: E402
 
 SCHOOL = "bledington"

@@ -34,9 +34,9 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from generator.archive import archive_path, archive_text, fingerprint, frozen_content  # noqa: E402
-from generator.model import Clause, Event, Organisation, Policy  # noqa: E402
-from generator.text import Placeholders  # noqa: E402
+from generator.sources.archive import archive_path, archive_text, fingerprint, frozen_content  # noqa: E402
+from generator.sources.model import Clause, Event, Organisation, Policy  # noqa: E402
+from generator.sources.placeholders import Placeholders  # noqa: E402
 
 BUILD_DATE = "2026-11-21"
 POLICY_SCHEMA = "# yaml-language-server: $schema=../../../schema/policy.schema.json\n"
@@ -552,7 +552,7 @@ def school_names(rng: random.Random, n: int) -> list[tuple[str, str]]:
 
 
 def fingerprint_of(clause: dict[str, Any]) -> str:
-    from generator.overlay import clause_fingerprint  # written with the overlay format (issue 5)
+    from generator.sources.overlay import clause_fingerprint  # written with the overlay format (issue 5)
 
     return clause_fingerprint(Clause.model_validate(clause))
 

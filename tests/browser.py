@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, Playwright, Request, Response
 
-from generator.chromium import ARGS, NAMES, chromium_path
+from generator.render.chromium import ARGS, NAMES, chromium_path
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -9,7 +9,7 @@ import feedparser
 import icalendar as ical
 import pytest
 
-from generator.feeds import Calendar, CalendarEvent, Feed, FeedEntry, atom_feed, icalendar
+from generator.render.feeds import Calendar, CalendarEvent, Feed, FeedEntry, atom_feed, icalendar
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE_TITLE = "Online safety <script>alert(\"x\")</script> & 'quotes' ]]> done"

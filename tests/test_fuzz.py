@@ -30,11 +30,11 @@ import yaml
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from generator import exports
-from generator.errors import SourcesInvalid
-from generator.render import Renderer
-from generator.sources import load_sources
-from generator.views import site_view
+from generator.render import exports
+from generator.render.renderer import Renderer
+from generator.sources.errors import SourcesInvalid
+from generator.sources.load import load_sources
+from generator.views.site import site_view
 from tests.helpers import REPO
 
 SOURCES = REPO / "policy_sources"

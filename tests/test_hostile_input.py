@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.archive import archive_text, fingerprint
-from generator.cli import main
-from generator.model import Event
-from generator.search_index import INDEX_FILE
+from generator.cli.main import main
+from generator.render.search_index import INDEX_FILE
+from generator.sources.archive import archive_text, fingerprint
+from generator.sources.model import Event
 from tests.helpers import BUILD_DATE, REPO, make_project, run_cli
 
 FIXTURE = REPO / "tests" / "fixtures" / "valid"

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.links import check_url, link_targets, neutralise_html, text_link_problems, url_scheme
-from generator.text import escape_plain, inert_markdown, theme_safe
+from generator.render.safe_html import neutralise_html
+from generator.sources.inert_text import escape_plain, inert_markdown, theme_safe
+from generator.sources.links import check_url, link_targets, text_link_problems, url_scheme
 from tests.helpers import make_project, run_cli
 from tests.test_errors import FIXTURE
 from tests.trust_sources import write_trust
@@ -406,7 +407,7 @@ def test_rendered_html_keeps_no_script_address() -> None:
 def test_reference_url_is_not_a_link_on_the_page_even_unvalidated(tmp_path: Path) -> None:
     """The renderer itself blanks an unsafe reference address (validation bypassed by building
     from a policy file patched after validation would be the same page)."""
-    from generator.text import url_filter
+    from generator.render.filters import url_filter
 
     url = url_filter(lambda text: text)
     for address, allowed in SPELLINGS:

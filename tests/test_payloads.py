@@ -255,7 +255,7 @@ def write_policies_kept(project: Path, corpus: dict[str, tuple[str, str]]) -> in
 @pytest.mark.parametrize("payload", [p for p, k in CORPUS if k == "R"])
 def test_refused_payloads_are_refused_by_the_checker(payload: str) -> None:
     """The same answers without the CLI, so a failure names the payload."""
-    from generator.links import text_link_problems
-    from generator.text import PLACEHOLDER
+    from generator.sources.links import text_link_problems
+    from generator.sources.placeholders import PLACEHOLDER
 
     assert text_link_problems(payload) or PLACEHOLDER.search(payload)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator import pdf
-from generator.print_urls import mark_links, print_url
+from generator.render import pdf
+from generator.render.print_urls import mark_links, print_url
 from tests.helpers import BUILD_DATE, make_project, read_page, run_cli, squash
 from tests.test_errors import FIXTURE, tree_digest
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.search_index import LoadedIndex, load_index, search
-from generator.sources import load_sources
+from generator.render.search_index import LoadedIndex, load_index, search
+from generator.sources.load import load_sources
 from tests.helpers import REPO, run_cli
 
 RELEVANCE = yaml.safe_load((REPO / "tests/relevance.yml").read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from generator.search_index import load_index, search
+from generator.render.search_index import load_index, search
 from tests.browser import record_requests
 from tests.test_search import RELEVANCE
 

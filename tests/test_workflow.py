@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.cli import parser
+from generator.cli.main import parser
 from tests.helpers import REPO
 
 WORKFLOW = REPO / ".github/workflows/publish.yml"

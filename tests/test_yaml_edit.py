@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import yaml_edit
-from generator.yaml_edit import YamlEditError, append_to_sequence, set_scalar
+from generator.history import yaml_edit
+from generator.history.yaml_edit import YamlEditError, append_to_sequence, set_scalar
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schema/policy.schema.json\n"

@@ -1,0 +1,1 @@
+"""Stage 2: the version-history commands (ratify, correct, freeze) and the clause-by-clause comparison of versions."""

@@ -1,0 +1,150 @@
+"""Page views to Markdown through Jinja2 templates (overridable from overrides/policy_pages/)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
+from markupsafe import Markup
+
+from generator.history.compare import clause_wording
+from generator.render.filters import markdown_filter, url_filter
+from generator.render.pdf import pdf_name
+from generator.sources.inert_text import escape_plain, theme_safe
+from generator.sources.model import Audience, Organisation, Strength
+from generator.sources.placeholders import PLACEHOLDER, Placeholders, role_title
+from generator.views.site import AUDIENCES, Page, SiteView, audience_label, page_url, relative, relative_url, strength_label
+
+TEMPLATES = Path(__file__).parent / "templates"
+# Blocks a hand-written page may place, e.g. `{{ audience_chooser }}` in docs/index.md.
+BLOCK = re.compile(r"\{\{\s*(audience_chooser|policy_list|review_dashboard)\s*\}\}")
+
+
+def _finalize(value: Any) -> Any:
+    """Every value printed by a template is escaped unless it is already safe Markup."""
+    if isinstance(value, Markup) or value is None:
+        return "" if value is None else value
+    return Markup(escape_plain(str(value)))
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Templates compiled once per process, not once per site: each site has its own
+    Environment (its own placeholder filters), and compiling took most of a small site's
+    rendering time. Jinja checks each template's source before reusing its code."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
+def environment(override_dir: Path | None) -> Environment:
+    loaders = [FileSystemLoader(str(override_dir))] if override_dir and override_dir.is_dir() else []
+    loaders.append(FileSystemLoader(str(TEMPLATES)))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,  # so macro output is Markup and only data gets escaped
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        bytecode_cache=_COMPILED,
+    )
+    env.globals.update(
+        AUDIENCES=AUDIENCES,
+        Audience=Audience,
+        Strength=Strength,
+        audience_label=audience_label,
+        strength_label=strength_label,
+        role_title=role_title,
+        wording=clause_wording,
+    )
+    return env
+
+
+class Renderer:
+    """Renders one organisation's pages; the only place templates are touched."""
+
+    def __init__(self, site: SiteView, override_dir: Path | None, directory_urls: bool = True, pdfs: bool = False) -> None:
+        self.site = site
+        self.directory_urls = directory_urls
+        self.fill = Placeholders(site.org, site.trust_name)
+        self.env = environment(override_dir)
+        # The download link exists exactly when the build prints the PDF.
+        self.env.globals["pdf_file"] = lambda view: f"{view.folder}/{pdf_name(site.org.id, view.policy.id)}" if pdfs else None
+        self.env.filters["md"] = markdown_filter(self.fill.fill)
+        self.env.filters["url"] = url_filter(self.fill.fill)
+        self.env.filters["inline"] = lambda text: Markup(escape_plain(self.fill.fill(text or "")))
+        # Front matter titles: a JSON string is valid YAML whatever the text holds.
+        self.env.filters["front_title"] = lambda text: Markup(json.dumps(theme_safe(self.fill.fill(str(text)))))
+
+    def _render(self, template: str, current: str, **context: Any) -> str:
+        def link(target: str, anchor: str = "") -> Markup:
+            """For Markdown links: the renderer checks and rewrites them."""
+            return Markup(relative(current, target) + (f"#{anchor}" if anchor else ""))
+
+        def href(target: str, anchor: str = "") -> Markup:
+            """For raw HTML, which the renderer leaves alone: the final relative URL."""
+            url = relative_url(page_url(current, self.directory_urls), page_url(target, self.directory_urls))
+            return Markup(url + (f"#{anchor}" if anchor else ""))
+
+        def href_file(name: str) -> Markup:
+            """A file at the site root that is not a page (a feed, an export)."""
+            return Markup(relative_url(page_url(current, self.directory_urls), name))
+
+        def other_site(org_id: str, target: str) -> Markup:
+            """A page of a sibling organisation's site: sites sit side by side in the output folder."""
+            up = "../" * (page_url(current, self.directory_urls).count("/") + 1)
+            return Markup(f"{up}{org_id}/{page_url(target, self.directory_urls)}")
+
+        return self.env.get_template(template).render(
+            site=self.site,
+            org=self.site.org,
+            link=link,
+            href=href,
+            href_file=href_file,
+            other_site=other_site,
+            window_days=self.site.window_days,
+            current=current,
+            **context,
+        )
+
+    def page(self, page: Page) -> str:
+        return self._render(page.template, page.path, page=page, view=page.policy, audience=page.audience)
+
+    def hand_written(self, markdown: str, path: str) -> str:
+        """Fill placeholders and blocks in a hand-written docs/ page (the file itself is never changed)."""
+        text = BLOCK.sub(lambda m: self._render(f"blocks/{m.group(1)}.md.j2", path), markdown)
+        welcome = self.env.filters["md"](self.site.org.welcome)
+        text = re.sub(r"\{\{\s*school\.welcome\s*\}\}", lambda m: welcome, text)
+
+        def value(match: re.Match[str]) -> str:
+            filled = self.fill.fill(match.group(0))
+            return match.group(0) if filled == match.group(0) else escape_plain(filled)
+
+        return PLACEHOLDER.sub(value, text)
+
+
+def source_errors_page(errors: list[str], override_dir: Path | None) -> str:
+    """The HTML shown in place of a page while the sources have errors (under `serve` only),
+    through the same overridable, escaping templates as the pages: the lines can hold YAML text."""
+    return environment(override_dir).get_template("source_errors.html.j2").render(errors=errors)
+
+
+def site_index(orgs: list[Organisation]) -> str:
+    """The output folder's own front page, linking each organisation's site."""
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("site_index.html.j2").render(orgs=orgs)

@@ -1,0 +1,202 @@
+"""Checks that span fields or files: unique ids, references, plain versions, placeholders."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from generator.sources.errors import SourceError
+from generator.sources.links import check_url, text_link_problems, url_scheme
+from generator.sources.model import RATIFYING_EVENTS, Organisation, Policy, version_key
+from generator.sources.placeholders import Placeholders
+from generator.sources.topics import builtin_topic_ids
+
+if TYPE_CHECKING:
+    from generator.sources.loaded import Sources
+    from generator.sources.yaml_source import YamlDocument
+
+Loc = tuple[str | int, ...]
+
+
+def _text_fields(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _text_fields(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _text_fields(value, (*loc, i))
+    elif isinstance(data, str):
+        yield loc, data
+
+
+def _check_placeholders(doc: YamlDocument, fill: Placeholders) -> list[SourceError]:
+    errors = []
+    for loc, text in _text_fields(doc.data):
+        for unknown in fill.unknown(text):
+            errors.append(doc.error(loc, f"{unknown} cannot be filled in for this organisation; use one of: {', '.join(fill.known())}"))
+    return errors
+
+
+# Fields whose whole value is an address. A school account's `address` may be a handle
+# ("@oakprimary") rather than a web address, so it is checked as an address only when it is
+# one word with a scheme, or starts "//" or "www."; any other text is checked like all text.
+_ADDRESS_FIELDS = {"url", "website"}
+
+
+def _looks_like_address(text: str) -> bool:
+    return " " not in text.strip() and (url_scheme(text) is not None or text.strip().startswith(("//", "www.")))
+
+
+def check_links(doc: YamlDocument) -> list[SourceError]:
+    """Every address in one file, found in its raw data: fields that are an address, and every
+    link in every text (Markdown or not: a name can be filled into Markdown by a placeholder).
+
+    Runs on the raw data, so it reports even a file with model errors, with file:line.
+    """
+    errors: list[SourceError] = []
+    for loc, text in _text_fields(doc.data):
+        key = loc[-1] if loc else ""
+        problems: list[str] = []
+        if key in _ADDRESS_FIELDS or (key == "address" and "school_accounts" in loc and _looks_like_address(text)):
+            problem = check_url(text)
+            if problem:
+                problems.append(problem)
+        elif key == "email" and "contact" in loc:
+            problem = check_url("mailto:" + text.strip())
+            if problem:
+                problems.append(problem)
+        if not problems:
+            problems = text_link_problems(text)
+        errors += [doc.error(loc, problem) for problem in problems]
+    return errors
+
+
+def _items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
+    """Entries of a list field that are blocks; the model reports any other shape."""
+    value = data.get(key) if isinstance(data, dict) else None
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _check_reference(ref: dict[str, Any], known: set[str], doc: YamlDocument, loc: Loc) -> list[SourceError]:
+    ident = ref.get("id")
+    if isinstance(ident, str) and ident not in known:
+        listed = ", ".join(sorted(known)) or "none yet"
+        return [
+            doc.error(
+                (*loc, "id"),
+                f"there is no policy with id '{ident}' on this site (policies here: {listed}); fix the id, or write `name: ...` for a policy the site does not carry",
+            )
+        ]
+    return []
+
+
+def check_policy_data(doc: YamlDocument, known_policies: set[str]) -> list[SourceError]:
+    """Checks on the raw data, so they run even when the same file has model errors."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    errors: list[SourceError] = []
+    seen: dict[str, int] = {}
+
+    def claim(item: dict[str, Any], loc: Loc) -> None:
+        ident = item.get("id")
+        if not isinstance(ident, str):
+            return
+        if ident in seen:
+            errors.append(
+                doc.error(
+                    (*loc, "id"),
+                    f"id '{ident}' is already used at line {seen[ident]}; every section, clause and procedure id must be unique in the policy (e.g. {ident}-2)",
+                )
+            )
+        else:
+            seen[ident] = doc.line_of((*loc, "id"))
+
+    topics = builtin_topic_ids() | {t["id"] for _, t in _items(data, "topics") if isinstance(t.get("id"), str)}
+    clause_ids: set[str] = set()
+    for s, section in _items(data, "sections"):
+        claim(section, ("sections", s))
+        for c, clause in _items(section, "clauses"):
+            loc = ("sections", s, "clauses", c)
+            claim(clause, loc)
+            clause_ids.add(str(clause.get("id")))
+            topic = clause.get("topic", "general")
+            if isinstance(topic, str) and topic not in topics:
+                errors.append(doc.error((*loc, "topic"), f"unknown topic '{topic}'; use a built-in topic (see the authoring guide) or add it under `topics:`"))
+            audiences = clause.get("audiences") if isinstance(clause.get("audiences"), list) else []
+            plain = clause.get("plain") if isinstance(clause.get("plain"), dict) else {}
+            for audience in ("pupils", "parents"):
+                if audience in audiences and not plain.get(audience):
+                    errors.append(
+                        doc.error(
+                            loc,
+                            f"clause '{clause.get('id')}' concerns {audience} but has no plain-language version; "
+                            f"add `plain:` with `{audience}: ...` in words they can read",
+                        )
+                    )
+            for r, ref in _items(clause, "see"):
+                errors += _check_reference(ref, known_policies, doc, (*loc, "see", r))
+    if isinstance(data.get("smart"), dict):
+        claim({"id": data["smart"].get("id", "be-smart-online")}, ("smart",))
+    for p, procedure in _items(data, "procedures"):
+        claim(procedure, ("procedures", p))
+        for i, step in _items(procedure, "steps"):
+            target = step.get("clause")
+            if isinstance(target, str) and target not in clause_ids:
+                errors.append(
+                    doc.error(("procedures", p, "steps", i, "clause"), f"step points to clause '{target}', which is not in this policy; use the id of one of its clauses")
+                )
+    for r, ref in _items(data, "related_policies"):
+        errors += _check_reference(ref, known_policies, doc, ("related_policies", r))
+    errors += check_links(doc)
+    return errors
+
+
+def _check_history(policy: Policy, doc: YamlDocument) -> list[SourceError]:
+    errors: list[SourceError] = []
+    versions: dict[str, int] = {}
+    previous = None
+    for e, event in enumerate(policy.history):
+        if previous and event.date.first_day() < previous.first_day():
+            errors.append(doc.error(("history", e, "date"), "the ratification record must be in date order, oldest first; move this entry up"))
+        previous = event.date
+        if event.event in RATIFYING_EVENTS and event.version:
+            # "3.0", "03" and "3" are one number to a reader (and "3A" and "3a" one file on Windows).
+            key = version_key(event.version)
+            if key in versions:
+                errors.append(
+                    doc.error(
+                        ("history", e, "version"),
+                        f"version {event.version} is already recorded at line {versions[key]} (versions are compared ignoring case, "
+                        "leading zeros and a trailing .0); each ratified version needs its own number",
+                    )
+                )
+            versions[key] = doc.line_of(("history", e))
+    return errors
+
+
+def _check_org(org: Organisation, doc: YamlDocument, sources: Sources) -> list[SourceError]:
+    errors: list[SourceError] = []
+    people = {person.id for person in org.people}
+    for g, group in enumerate(org.groups):
+        for m, member in enumerate(group.members):
+            if member not in people:
+                errors.append(doc.error(("groups", g, "members", m), f"'{member}' is not listed under people; add them there or fix the id"))
+    if org.trust and org.trust.id and org.trust.id not in sources.orgs:
+        errors.append(doc.error(("trust", "id"), f"there is no organisation '{org.trust.id}' here; fix the id or write `name:` for a trust the site does not carry"))
+    return errors
+
+
+def check_sources(sources: Sources) -> list[SourceError]:
+    """Checks that need a valid organisation and policy models."""
+    errors: list[SourceError] = []
+    for source in sources.orgs.values():
+        errors += _check_org(source.org, source.doc, sources)
+        fill = Placeholders(source.org, sources.trust_name(source.org))
+        errors += _check_placeholders(source.doc, fill)
+        for policy_source in source.policies.values():
+            if policy_source.adoption is None:
+                errors += _check_history(policy_source.policy, policy_source.doc)
+                errors += _check_placeholders(policy_source.doc, fill)
+            elif isinstance(policy_source.doc.data, dict) and "history" in policy_source.doc.data:
+                # The overlay's own record; an inherited trust record is checked in the trust's file.
+                errors += _check_history(policy_source.policy, policy_source.doc)
+    return errors
