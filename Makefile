@@ -4,14 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATE ?=
 
-.PHONY: setup tools demo serve test lint schema clean bench-history bench-pages bench bench-serve
+.PHONY: setup tools demo serve test check lint schema clean bench-history bench-pages bench bench-serve
 
+# Set-up is quiet: pip's log goes to .venv/install.log and is shown only if something fails.
+# (setuptools always warns that an editable install may be shadowed by a folder of the same
+# name: here the package folder is that folder, on purpose.)
 $(BIN)/policy-site: pyproject.toml requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
-	$(BIN)/pip install --quiet --no-deps -e .
-	touch $@
+	@echo "Setting up .venv (Python packages from requirements.txt)..."
+	@$(PYTHON) -m venv $(VENV)
+	@( $(BIN)/pip install --quiet --upgrade pip \
+	  && $(BIN)/pip install --quiet -r requirements.txt \
+	  && PYTHONWARNINGS="ignore:Editable installation" $(BIN)/pip install --quiet --no-deps -e . \
+	) > $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; echo "set-up failed: the log is above (and in $(VENV)/install.log)"; exit 1; }
+	@touch $@
 
 setup: $(BIN)/policy-site
 
@@ -27,15 +32,19 @@ demo: setup tools
 serve: setup
 	$(BIN)/policy-site serve $(if $(SCHOOL),--school $(SCHOOL),)
 
-## The whole test suite (what CI runs).
-test: setup tools
-	$(BIN)/ruff check generator tests bench
-	$(BIN)/policy-site schema --check
+## The whole test suite (what CI runs): the static checks, then the tests.
+test: setup tools check
 	$(BIN)/pytest -q
 
-lint: setup
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+## The static checks alone (also run by pre-commit): style, layout, layers, types, schemas.
+check: setup
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/policy-site schema --check
+
+lint: check
 
 schema: setup
 	$(BIN)/policy-site schema

@@ -101,7 +101,7 @@ def _index_only(output: Path, sources: Sources) -> int:
 
 
 def _build_and_publish(args: argparse.Namespace, config: SiteConfig, sources: Sources, output: Path, started: float) -> int:
-    """Build the sites that changed into a new generation and publish it (see generator/publish.py)."""
+    """Build the sites that changed into a new generation and publish it (see generator/sites/publish.py)."""
     from generator.mkdocs_adapter import run as renderer
     from generator.mkdocs_adapter.run import SiteRequest
     from generator.sites import incremental, plan, publish

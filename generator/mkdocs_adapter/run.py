@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.mkdocs_adapter.plugin import PolicySitePlugin
 from generator.render.pdf import PrintJob
 from generator.render.renderer import Renderer
 from generator.sources.loaded import Sources
@@ -62,6 +63,7 @@ def build_site(request: SiteRequest, preloaded: Sources | None) -> BuiltSite:
     try:
         config = load_config(str(request.config_file), site_dir=str(request.site_dir), strict=request.strict)
         plugin = config.plugins["policy-site"]
+        assert isinstance(plugin, PolicySitePlugin)
         plugin.config.organisation = request.org_id
         plugin.config.date = request.day
         plugin.config.fail_on_overdue_statutory = request.fail_on_overdue_statutory or plugin.config.fail_on_overdue_statutory
@@ -76,6 +78,7 @@ def build_site(request: SiteRequest, preloaded: Sources | None) -> BuiltSite:
             config.plugins.on_shutdown()
     except (MkDocsException, OSError) as exc:
         raise SiteBuildError(str(exc)) from exc
+    assert plugin.site is not None and plugin.renderer is not None  # set by every successful build
     return BuiltSite(plugin.site, plugin.renderer, list(plugin.pdf_jobs))
 
 

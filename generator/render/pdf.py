@@ -1,7 +1,7 @@
 """Each policy's full page printed to an A4 PDF by headless Chromium, from the built HTML.
 
 The PDF is the page a reader would print from the browser: the print rules
-(`generator/assets/print.css`, served within `assets/policy-site.css`) decide what goes on
+(`generator/render/assets/print.css`, served within `assets/policy-site.css`) decide what goes on
 paper. Chromium is the one installed on the machine (found on PATH, as `tools/install` puts
 it there); nothing is downloaded, and the page may load nothing from outside the folder of
 the site being built.

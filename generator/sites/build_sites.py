@@ -147,8 +147,8 @@ def run_jobs(jobs: list[SiteJob], workers: int, sources: Sources, context: Diges
         return
     # fork: the workers share the loaded sources without pickling them. The pool starts its
     # workers from this (the main) thread, whose end is what PR_SET_PDEATHSIG watches.
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=fork, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         pending: dict[Future[SiteResult], str] = {}
         queue: Iterator[SiteJob] = iter(jobs)
         for job in queue:

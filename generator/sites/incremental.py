@@ -131,7 +131,7 @@ def inputs_digest(sources: Sources, org_id: str, tool: str) -> str:
 
 
 def read_manifest(path: Path | None) -> dict[str, SiteRecord]:
-    """The records of the sites online (see generator/publish.py for where the manifest lives);
+    """The records of the sites online (see generator/sites/publish.py for where the manifest lives);
     nothing (so a full build) if there is none or it is unreadable."""
     if path is None:
         return {}
@@ -145,5 +145,5 @@ def read_manifest(path: Path | None) -> dict[str, SiteRecord]:
 
 
 def manifest_text(sites: dict[str, SiteRecord]) -> str:
-    """The manifest for a generation, written by generator/publish.py before it goes online."""
+    """The manifest for a generation, written by generator/sites/publish.py before it goes online."""
     return json.dumps({"format": MANIFEST_FORMAT, "sites": {k: asdict(v) for k, v in sorted(sites.items())}}, indent=1) + "\n"

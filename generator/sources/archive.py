@@ -81,7 +81,8 @@ def _fill_strings(value: Any, fill: Callable[[str], str]) -> Any:
 def frozen_content(policy: Policy, fill: Callable[[str], str]) -> dict[str, Any]:
     """The policy's words with placeholders filled, so the archive names who it named then."""
     data = policy.model_dump(mode="json", exclude=NOT_CONTENT, exclude_defaults=True)
-    return _fill_strings(data, fill)
+    filled: dict[str, Any] = _fill_strings(data, fill)
+    return filled
 
 
 def fingerprint(data: Any) -> str:
@@ -89,7 +90,7 @@ def fingerprint(data: Any) -> str:
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _record_fingerprint(ratification: dict[str, Any], content: dict[str, Any]) -> str:
+def _record_fingerprint(ratification: object, content: dict[str, Any]) -> str:
     """Covers who ratified it as well as the words, so neither can be changed unnoticed."""
     return fingerprint({"ratification": ratification, "content": content})
 

@@ -121,8 +121,10 @@ def check_policy_data(doc: YamlDocument, known_policies: set[str]) -> list[Sourc
             topic = clause.get("topic", "general")
             if isinstance(topic, str) and topic not in topics:
                 errors.append(doc.error((*loc, "topic"), f"unknown topic '{topic}'; use a built-in topic (see the authoring guide) or add it under `topics:`"))
-            audiences = clause.get("audiences") if isinstance(clause.get("audiences"), list) else []
-            plain = clause.get("plain") if isinstance(clause.get("plain"), dict) else {}
+            audiences = clause.get("audiences")
+            audiences = audiences if isinstance(audiences, list) else []
+            plain = clause.get("plain")
+            plain = plain if isinstance(plain, dict) else {}
             for audience in ("pupils", "parents"):
                 if audience in audiences and not plain.get(audience):
                     errors.append(

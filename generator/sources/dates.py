@@ -44,14 +44,18 @@ class PolicyDate:
         match = _PATTERN.match(text.strip())
         if not match:
             raise ValueError(f"'{text}' is not a date; write YYYY-MM-DD (e.g. 2025-01-29), YYYY-MM for a month (e.g. 2016-06) or YYYY for a year")
-        year, month, day = (int(g) if g else None for g in match.groups())
-        if not MIN_YEAR <= year <= MAX_YEAR:  # type: ignore[operator]
+        year_text, month_text, day_text = match.groups()
+        year = int(year_text)
+        month = int(month_text) if month_text else None
+        day = int(day_text) if day_text else None
+        if not MIN_YEAR <= year <= MAX_YEAR:
             raise ValueError(f"'{text}' has the year {year}; policy dates run from {MIN_YEAR} to {MAX_YEAR}: check the year")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"'{text}' has month {month}; months run from 01 to 12")
         if day is not None:
+            assert month is not None  # the pattern gives a day only after a month
             try:
-                dt.date(year, month, day)  # type: ignore[arg-type]
+                dt.date(year, month, day)
             except ValueError:
                 raise ValueError(f"'{text}' is not a day in the calendar; check the day and month") from None
         return cls(year, month, day)

@@ -6,7 +6,7 @@ import re
 
 from generator.sources.links import is_safe_url, one_line
 
-# Links may only go to the web, to mail or phone, or within the site (generator/links.py).
+# Links may only go to the web, to mail or phone, or within the site (generator/sources/links.py).
 # An inline link's whole destination, up to the first `)`: a browser drops tabs and line
 # breaks inside it, so the first word alone would not say where it goes.
 _INLINE_LINK = re.compile(r"\]\(([^)]*)")

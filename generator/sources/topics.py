@@ -1,4 +1,4 @@
-"""The built-in topic list (generator/data/topics.yml), in display order."""
+"""The built-in topic list (generator/sources/topics.yml), in display order."""
 
 from __future__ import annotations
 

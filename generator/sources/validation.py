@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.sources.errors import SourceError, display_path
 from generator.sources.yaml_source import YamlDocument
@@ -62,7 +63,7 @@ def _field_hint(model: type[BaseModel] | None, name: str) -> str:
     return f" ({description})" if description else ""
 
 
-def _translate(error: dict[str, Any], model: type[BaseModel]) -> tuple[tuple[str | int, ...], str]:
+def _translate(error: ErrorDetails, model: type[BaseModel]) -> tuple[tuple[str | int, ...], str]:
     """Turn one pydantic error into (where, plain sentence with what to write instead)."""
     loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part[:1].isupper()))
     kind = error["type"]
