@@ -120,5 +120,6 @@ def test_a_build_leaves_git_status_clean(tmp_path: Path) -> None:
     for _ in range(2):  # the second build keeps the sites and rewrites the records
         result = run_cli("build", "--school", "example-primary", "--date", BUILD_DATE, cwd=project)
         assert result.returncode == 0, result.stderr
-    status = subprocess.run(["git", "-c", "core.excludesFile=/dev/null", "status", "--porcelain", "--untracked-files=all"], cwd=project, capture_output=True, text=True, check=True)
+    status_of = ["git", "-c", "core.excludesFile=/dev/null", "status", "--porcelain", "--untracked-files=all"]
+    status = subprocess.run(status_of, cwd=project, capture_output=True, text=True, check=True)
     assert status.stdout == ""
