@@ -1,6 +1,6 @@
 """What building a large trust costs: `make bench` (50 schools) or `BENCH_SMALL=1 make bench` (5).
 
-In one run, on a synthetic trust written deterministically by bench/synthetic.py (seeded):
+In one run, on a synthetic trust written deterministically by bench/synthetic/ (seeded):
 - the generator stage alone (YAML -> validated model -> page views -> Markdown), in process;
 - the full build of every site with `policy-site build --full`, as a user runs it: wall time,
   peak memory (summed RSS of the process tree, sampled every 0.1 s), output size, pages;
@@ -17,261 +17,23 @@ Prints a table and, last, one line of JSON.
 
 from __future__ import annotations
 
-import datetime as dt
-import gzip
-import hashlib
 import os
-import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from report import print_report  # noqa: E402  (bench/ is on the path, as above)
-from synthetic import SyntheticTrust, edit_clause, write_trust  # noqa: E402
-
-from generator.mkdocs_adapter.plugin import ASSETS, STYLESHEET, STYLESHEET_PARTS  # noqa: E402
-from generator.render.renderer import Renderer  # noqa: E402
-from generator.render.search_index import INDEX_FILE  # noqa: E402
-from generator.sources.inert_text import theme_safe  # noqa: E402
-from generator.sources.load import load_sources  # noqa: E402
-from generator.sources.status import epoch_of  # noqa: E402
-from generator.views.site import site_view  # noqa: E402
-
-DATE = "2026-11-21"
-TODAY = dt.date.fromisoformat(DATE)
-BIN = Path(sys.executable).parent  # the venv's bin: policy-site and mkdocs live next to python
-# Keys of mkdocs.yml that the plain project sets itself.
-PLAIN_OWN_KEYS = {"site_name", "site_description", "docs_dir", "site_dir", "strict", "plugins", "nav", "extra_css"}
-
-
-@dataclass
-class Run:
-    seconds: float
-    peak_rss: int
-    stdout: str
-    stderr: str
-
-
-def _tree_rss(root: int, include_root: bool) -> int:
-    """Summed VmRSS (bytes) of `root` and all its descendants, from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="utf-8", errors="replace") as handle:
-                stat = handle.read()
-        except OSError:
-            continue
-        ppid = int(stat[stat.rfind(")") + 2 :].split()[1])
-        children.setdefault(ppid, []).append(int(entry))
-    pids, stack = [], [root]
-    while stack:
-        pid = stack.pop()
-        pids.append(pid)
-        stack.extend(children.get(pid, []))
-    total = 0
-    for pid in pids if include_root else pids[1:]:
-        try:
-            with open(f"/proc/{pid}/status", encoding="utf-8") as handle:
-                for line in handle:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
-                        break
-        except OSError:
-            continue
-    return total
-
-
-class PeakRss(threading.Thread):
-    """Samples a process tree's summed RSS every 0.1 s until stopped; keeps the maximum."""
-
-    def __init__(self, root: int, include_root: bool = True) -> None:
-        super().__init__(daemon=True)
-        self.root, self.include_root = root, include_root
-        self.peak = 0
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        while True:
-            self.peak = max(self.peak, _tree_rss(self.root, self.include_root))
-            if self.done.wait(0.1):
-                return
-
-    def stop(self) -> int:
-        self.done.set()
-        self.join()
-        return self.peak
-
-
-def env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch_of(TODAY))}
-
-
-def run_measured(cmd: list[str], cwd: Path) -> Run:
-    start = time.perf_counter()
-    process = subprocess.Popen(cmd, cwd=cwd, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    sampler = PeakRss(process.pid)
-    sampler.start()
-    stdout, stderr = process.communicate()
-    seconds = time.perf_counter() - start
-    peak = sampler.stop()
-    if process.returncode != 0:
-        sys.exit(f"`{' '.join(cmd)}` failed ({process.returncode}):\n{stdout[-3000:]}\n{stderr[-3000:]}")
-    return Run(seconds, peak, stdout, stderr)
-
-
-def build(project: Path, output: Path, jobs: int, full: bool) -> Run:
-    cmd = [str(BIN / "policy-site"), "build", "--output", str(output), "--date", DATE, "--jobs", str(jobs)]
-    return run_measured(cmd + (["--full"] if full else []), project)
-
-
-def rebuilt(stdout: str) -> tuple[int, int]:
-    """(sites built, sites kept unchanged): from the CLI's summary `(N rebuilt, M unchanged)`, else
-    from its progress lines (`[3/51] built x: ...`, `[4/51] y unchanged, kept`)."""
-    summary = re.search(r"(\d+) rebuilt, (\d+) unchanged", stdout)
-    if summary:
-        return int(summary.group(1)), int(summary.group(2))
-    lines = [line for line in stdout.splitlines() if not line.startswith(("Built ", "warning:"))]
-    return sum(" built " in f" {line}" for line in lines), sum(" unchanged" in line for line in lines)
-
-
-def folder_size(folder: Path) -> tuple[int, int]:
-    files = [p for p in folder.rglob("*") if p.is_file()]
-    return sum(p.stat().st_size for p in files), len(files)
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def code_digest() -> str:
-    """The generator's code: if it changes during the run (someone editing), every site rebuilds."""
-    h = hashlib.sha256()
-    for path in sorted((REPO / "generator").rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            h.update(path.as_posix().encode() + path.read_bytes())
-    return h.hexdigest()
-
-
-def setup_project(work: Path, schools: int) -> tuple[Path, SyntheticTrust]:
-    """The repository's mkdocs.yml (PDFs off), docs/ and overrides/, and a synthetic trust."""
-    project = work / "project"
-    project.mkdir()
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config, found = re.subn(r"^(\s*- policy-site:\n)", r"\1      pdf: false\n", config, count=1, flags=re.MULTILINE)
-    if not found:
-        sys.exit("mkdocs.yml has no `- policy-site:` plugin entry to turn PDFs off in")
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    for name in ("docs", "overrides"):
-        shutil.copytree(REPO / name, project / name)
-    return project, write_trust(project / "policy_sources", schools)
-
-
-def top_level_blocks(text: str) -> list[tuple[str | None, str]]:
-    """mkdocs.yml cut into its top-level keys, each with its indented lines (text kept as written:
-    it holds !!python/name tags that safe YAML cannot read)."""
-    blocks: list[tuple[str | None, str]] = []
-    for line in text.splitlines(keepends=True):
-        match = re.match(r"([A-Za-z_][\w-]*):", line)
-        if match:
-            blocks.append((match.group(1), line))
-        elif blocks:
-            blocks[-1] = (blocks[-1][0], blocks[-1][1] + line)
-        else:
-            blocks.append((None, line))
-    return blocks
-
-
-def generator_stage(project: Path, plain: Path) -> dict[str, float | int]:
-    """Time YAML -> pages in process; write each organisation's plain MkDocs project on the way
-    (outside the timed parts)."""
-    templates = project / "overrides" / "policy_pages"
-    start = time.perf_counter()
-    sources = load_sources(project / "policy_sources")
-    load_s = time.perf_counter() - start
-    config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    kept = "".join(block for key, block in top_level_blocks(config_text) if key not in PLAIN_OWN_KEYS)
-    docs = project / "docs"
-    css = "\n".join((ASSETS / part).read_text(encoding="utf-8") for part in STYLESHEET_PARTS)
-    views_s = render_s = 0.0
-    pages = 0
-    for org_id in sorted(sources.orgs):
-        start = time.perf_counter()
-        site = site_view(sources, org_id, TODAY, 60)
-        renderer = Renderer(site, templates, True)
-        views_s += time.perf_counter() - start
-        folder = plain / org_id
-        shutil.copytree(docs, folder / "docs")
-        (folder / "overrides").symlink_to(project / "overrides")
-        for page in site.pages:
-            start = time.perf_counter()
-            markdown = renderer.page(page)
-            render_s += time.perf_counter() - start
-            target = folder / "docs" / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(markdown, encoding="utf-8")
-        pages += len(site.pages)
-        hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-        for src_uri in hand_written:
-            (folder / "docs" / src_uri).write_text(renderer.hand_written((docs / src_uri).read_text(encoding="utf-8"), src_uri), encoding="utf-8")
-        (folder / "docs" / STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
-        (folder / "docs" / STYLESHEET).write_text(css, encoding="utf-8")
-        own = {
-            "site_name": theme_safe(site.org.name),
-            "site_description": theme_safe(f"{site.org.name}: policies for parents and carers, pupils, staff and governors"),
-            "docs_dir": "docs",
-            "site_dir": str(plain / "site" / org_id),
-            "strict": False,  # our pages link to files only our plugin makes (search/index.json, feeds)
-        }
-        tail = {"plugins": ["search"], "extra_css": [STYLESHEET], "nav": site.nav([u for u in hand_written if u != "index.md"])}
-        (folder / "mkdocs.yml").write_text(
-            yaml.safe_dump(own, sort_keys=False) + kept + "\n" + yaml.safe_dump(tail, sort_keys=False, allow_unicode=True), encoding="utf-8"
-        )
-    return {"orgs": len(sources.orgs), "pages": pages, "load_s": load_s, "views_s": views_s, "render_s": render_s}
-
-
-def plain_build(plain: Path, orgs: list[str], jobs: int) -> Run:
-    """Every organisation's plain MkDocs-Material project, `jobs` builds at a time."""
-    sampler = PeakRss(os.getpid(), include_root=False)
-    sampler.start()
-
-    def one(org_id: str) -> str:
-        done = subprocess.run([str(BIN / "mkdocs"), "build", "-q", "-f", str(plain / org_id / "mkdocs.yml")], env=env(), capture_output=True, text=True)
-        if done.returncode != 0:
-            sys.exit(f"plain MkDocs build of {org_id} failed:\n{done.stderr[-3000:]}")
-        return done.stderr
-
-    start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        errors = list(pool.map(one, orgs))
-    seconds = time.perf_counter() - start
-    return Run(seconds, sampler.stop(), "", "".join(errors))
-
-
-def index_sizes(output: Path, orgs: list[str], name: str = INDEX_FILE) -> dict[str, tuple[int, int]]:
-    sizes = {}
-    for org_id in orgs:
-        raw = (output / org_id / name).read_bytes()
-        sizes[org_id] = (len(raw), len(gzip.compress(raw, compresslevel=9)))
-    return sizes
-
-
-def mb(n: float) -> float:
-    return n / 1024 / 1024
+from build_projects import code_digest, generator_stage, setup_project  # noqa: E402  (bench/ is on the path, as above)
+from build_runs import DATE, build, plain_build, rebuilt  # noqa: E402
+from measure import folder_size, index_sizes, mb, tree_digest  # noqa: E402
+from report import print_report  # noqa: E402
+from synthetic.trust import edit_clause  # noqa: E402
 
 
 def main() -> None:
