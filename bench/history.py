@@ -25,7 +25,10 @@ from generator.render.renderer import Renderer
 from generator.sources.archive import archive_text, content_policy, fingerprint, frozen_content
 from generator.sources.model import Event, Organisation, Policy
 from generator.sources.placeholders import Placeholders
-from generator.views.site import ComparisonPage, Page, SiteView, VersionEntry, policy_views
+from generator.views.comparisons import ComparisonPage
+from generator.views.policy import policy_views
+from generator.views.site import Page, SiteView
+from generator.views.versions import VersionEntry
 
 CLAUSES = 200
 SECTIONS = 10

@@ -55,7 +55,7 @@ def _search_indexes(args: argparse.Namespace, sources: Sources, org_ids: list[st
 
 def run(args: argparse.Namespace) -> int:
     from generator.render import search_index
-    from generator.views.site import audience_label, strength_label
+    from generator.views.labels import audience_label, strength_label
 
     sources = load(Path(args.sources))
     if sources is None:

@@ -9,7 +9,10 @@ from typing import Any
 from generator.render.feeds import Calendar, CalendarEvent, Feed, FeedEntry, atom_feed, icalendar
 from generator.sources.model import Audience, Event, Organisation
 from generator.sources.placeholders import Placeholders
-from generator.views.site import AUDIENCES, PolicyView, SiteView, page_url
+from generator.views.labels import AUDIENCES
+from generator.views.policy import PolicyView
+from generator.views.site import SiteView
+from generator.views.urls import page_url
 
 FEED = "changes.atom"
 CALENDAR = "reviews.ics"

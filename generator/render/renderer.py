@@ -17,7 +17,9 @@ from generator.render.pdf import pdf_name
 from generator.sources.inert_text import escape_plain, theme_safe
 from generator.sources.model import Audience, Organisation, Strength
 from generator.sources.placeholders import PLACEHOLDER, Placeholders, role_title
-from generator.views.site import AUDIENCES, Page, SiteView, audience_label, page_url, relative, relative_url, strength_label
+from generator.views.labels import AUDIENCES, audience_label, strength_label
+from generator.views.site import Page, SiteView
+from generator.views.urls import page_url, relative, relative_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Blocks a hand-written page may place, e.g. `{{ audience_chooser }}` in docs/index.md.

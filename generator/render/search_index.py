@@ -25,7 +25,10 @@ from lunr.stop_word_filter import WORDS as STOP_WORDS
 
 from generator.sources.model import Audience, Clause
 from generator.sources.placeholders import Placeholders
-from generator.views.site import AUDIENCES, PolicyView, SiteView, page_url
+from generator.views.labels import AUDIENCES
+from generator.views.policy import PolicyView
+from generator.views.site import SiteView
+from generator.views.urls import page_url
 
 INDEX_FILE = "search/index.json"
 FORMAT = 1

@@ -1,0 +1,30 @@
+"""The words shown for audiences and clause strengths, and the order audiences and strengths are shown in."""
+
+from __future__ import annotations
+
+from generator.sources.model import Audience, Strength
+
+AUDIENCES = [Audience.parents, Audience.pupils, Audience.staff, Audience.governors]
+AUDIENCE_LABELS = {
+    Audience.staff: "Staff",
+    Audience.pupils: "Pupils",
+    Audience.parents: "Parents and carers",
+    Audience.governors: "Governors",
+}
+STRENGTH_LABELS = {
+    Strength.must: "Must",
+    Strength.must_not: "Must not",
+    Strength.should: "Should",
+    Strength.should_not: "Should not",
+    Strength.may: "May",
+    Strength.info: "Information",
+}
+STRENGTH_ORDER = list(STRENGTH_LABELS)
+
+
+def audience_label(value: str) -> str:
+    return AUDIENCE_LABELS[Audience(value)]
+
+
+def strength_label(value: str) -> str:
+    return STRENGTH_LABELS[Strength(value)]
