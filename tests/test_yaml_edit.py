@@ -10,7 +10,9 @@ import pytest
 import yaml
 
 from generator.history import yaml_edit
-from generator.history.yaml_edit import YamlEditError, append_to_sequence, set_scalar
+from generator.history.yaml_edit import append_to_sequence, set_scalar
+from generator.history.yaml_errors import YamlEditError
+from generator.history.yaml_text import scalar_text
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schema/policy.schema.json\n"
@@ -438,18 +440,18 @@ def test_set_on_real_policy_file() -> None:
     ],
 )
 def test_scalar_text_loads_back_as_same_value(value: str | bool | int, expected: str) -> None:
-    text = yaml_edit._scalar_text(value)
+    text = scalar_text(value)
     assert text == expected
     assert yaml.safe_load(f"k: {text}\n") == {"k": value}
 
 
 def test_broken_edit_is_refused_as_a_bug(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yaml_edit, "_indent_item", lambda lines, dash_col, offset: ["  - broken: true"])
+    monkeypatch.setattr(yaml_edit, "indent_item", lambda lines, dash_col, offset: ["  - broken: true"])
     with pytest.raises(YamlEditError, match="this is a bug in policy-site"):
         append_to_sequence(INDENTED, "history", NEW_EVENT)
 
 
 def test_unreadable_edit_is_refused_as_a_bug(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yaml_edit, "_scalar_text", lambda value, style=None: "[unclosed")
+    monkeypatch.setattr(yaml_edit, "scalar_text", lambda value, style=None: "[unclosed")
     with pytest.raises(YamlEditError, match="this is a bug in policy-site"):
         set_scalar(REVIEW, ("review", "next"), "2027-09")

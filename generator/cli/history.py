@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.cli.common import fail
-from generator.history import ratify
+from generator.history import correct, freeze, ratify, record
 from generator.sources.errors import display_path
 from generator.sources.model import Audience
 
@@ -41,11 +41,11 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     cor.set_defaults(run=run_correct)
 
 
-def _record(action: Callable[[], ratify.Outcome], refused: str, done: Callable[[ratify.Outcome], str]) -> int:
+def _record(action: Callable[[], record.Outcome], refused: str, done: Callable[[record.Outcome], str]) -> int:
     """Run one of the commands that write to policy_sources/ and say what it wrote."""
     try:
         outcome = action()
-    except ratify.Refused as exc:
+    except record.Refused as exc:
         return fail(f"{refused}: {exc}")
     print(done(outcome))
     if outcome.comparison is not None:
@@ -81,7 +81,7 @@ def run_ratify(args: argparse.Namespace) -> int:
 
 def run_freeze(args: argparse.Namespace) -> int:
     return _record(
-        lambda: ratify.freeze(Path(args.sources), args.school, args.policy, args.version, args.earlier),
+        lambda: freeze.freeze(Path(args.sources), args.school, args.policy, args.version, args.earlier),
         "Not archived",
         lambda o: f"Archived the current text of {args.policy} as version {o.version} for {args.school}.",
     )
@@ -89,7 +89,7 @@ def run_freeze(args: argparse.Namespace) -> int:
 
 def run_correct(args: argparse.Namespace) -> int:
     return _record(
-        lambda: ratify.correct(Path(args.sources), args.school, args.policy, args.date, args.note),
+        lambda: correct.correct(Path(args.sources), args.school, args.policy, args.date, args.note),
         "Not recorded",
         lambda o: f"Recorded a minor correction to version {o.version} of {args.policy} for {args.school}.",
     )

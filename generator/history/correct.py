@@ -1,0 +1,44 @@
+"""`correct`: record a minor correction (no change in meaning) to the current version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.history.compare import compare
+from generator.history.record import Outcome, Refused, apply, check_arguments, event_dict, last_archived, locate, meeting_date, write
+from generator.sources.archive import content_policy, fingerprint, frozen_content
+from generator.sources.model import Event, EventKind
+from generator.sources.placeholders import Placeholders
+from generator.sources.status import ratifications
+
+
+def correct(sources_dir: Path, school: str, policy_id: str, date: str, note: str) -> Outcome:
+    """Record a minor correction (no change in meaning) to the current version, as GOV.UK does."""
+    check_arguments([("--date", date), ("--note", note)], [])
+    sources, source, ps = locate(sources_dir, school, policy_id)
+    policy = ps.policy
+    ratified = ratifications(policy)
+    if not ratified:
+        raise Refused(f"{policy_id} has not been ratified yet, so its text can be edited freely; there is nothing to correct")
+    if not note.strip():
+        raise Refused("--note: say what was corrected, e.g. 'Fixed the spelling of \"safeguarding\" in 4.2'")
+    day = meeting_date(date, policy, "correction")
+    previous = last_archived(source, policy.id)
+    fill = Placeholders(source.org, sources.trust_name(source.org))
+    content = frozen_content(policy, fill.fill)
+    current = ratified[-1]
+    if previous and previous.version == current.version:
+        comparison = compare(previous.content, content_policy(policy.id, content))
+        if comparison.changes_meaning:
+            counts = ", ".join(f"{n} {k}" for k, n in comparison.counts().items() if n)
+            raise Refused(
+                f"since version {previous.version} clauses were added, removed or changed strength or audience ({counts}); "
+                "that changes the meaning, so it needs a new version: use `policy-site ratify`"
+            )
+        corrections = [e.fingerprint for e in policy.history[policy.history.index(current) :] if e.event == EventKind.corrected and e.fingerprint]
+        if fingerprint(content) == (corrections[-1] if corrections else previous.text_fingerprint):
+            raise Refused(f"the text has not changed since version {previous.version} or its last recorded correction; edit the policy first, then record the correction")
+    event = Event(event=EventKind.corrected, date=day, version=current.version, note=note.strip(), fingerprint=fingerprint(content))
+    new_text = apply(ps.doc.path, [("history", event_dict(event))])
+    written = write(sources, source, ps, new_text, None)
+    return Outcome(written, ratified[-1].version or "")
