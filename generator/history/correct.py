@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.history.compare import compare
-from generator.history.record import Outcome, Refused, apply, check_arguments, event_dict, last_archived, locate, meeting_date, write
+from generator.history.record import Outcome, Refused, apply_edits, check_arguments, event_dict, last_archived, locate, meeting_date, write_checked
 from generator.sources.archive import content_policy, fingerprint, frozen_content
 from generator.sources.model import Event, EventKind
 from generator.sources.placeholders import Placeholders
@@ -39,6 +39,6 @@ def correct(sources_dir: Path, school: str, policy_id: str, date: str, note: str
         if fingerprint(content) == (corrections[-1] if corrections else previous.text_fingerprint):
             raise Refused(f"the text has not changed since version {previous.version} or its last recorded correction; edit the policy first, then record the correction")
     event = Event(event=EventKind.corrected, date=day, version=current.version, note=note.strip(), fingerprint=fingerprint(content))
-    new_text = apply(ps.doc.path, [("history", event_dict(event))])
-    written = write(sources, source, ps, new_text, None)
+    new_text = apply_edits(ps.doc.path, [("history", event_dict(event))])
+    written = write_checked(sources, source, ps, new_text, None)
     return Outcome(written, ratified[-1].version or "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.history.record import Outcome, Refused, apply, locate, write
+from generator.history.record import Outcome, Refused, apply_edits, locate, write_checked
 from generator.sources.archive import archive_path, archive_text, fingerprint, frozen_content
 from generator.sources.errors import display_path
 from generator.sources.loaded import own_history
@@ -40,6 +40,6 @@ def freeze(sources_dir: Path, school: str, policy_id: str, version: str | None, 
     fill = Placeholders(source.org, sources.trust_name(source.org))
     content = frozen_content(ps.policy, fill.fill)
     # A school adopting its trust's record unchanged keeps no history of its own to write to.
-    new_text = apply(ps.doc.path, [(("history", history.index(chosen), "archive"), fingerprint(content))]) if own_history(ps) else None
-    written = write(sources, source, ps, new_text, (path, archive_text(source.org.name, policy_id, chosen.model_copy(update={"archive": None}), content)))
+    new_text = apply_edits(ps.doc.path, [(("history", history.index(chosen), "archive"), fingerprint(content))]) if own_history(ps) else None
+    written = write_checked(sources, source, ps, new_text, (path, archive_text(source.org.name, policy_id, chosen.model_copy(update={"archive": None}), content)))
     return Outcome(written, chosen.version)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.history.compare import Comparison, affected_audiences, compare
-from generator.history.record import Outcome, Refused, apply, check_arguments, event_dict, last_archived, locate, meeting_date, write
+from generator.history.record import Outcome, Refused, apply_edits, check_arguments, event_dict, last_archived, locate, meeting_date, write_checked
 from generator.sources.archive import archive_path, archive_text, content_policy, fingerprint, frozen_content, valid_version
 from generator.sources.dates import PolicyDate
 from generator.sources.errors import display_path
@@ -139,7 +139,7 @@ def ratify(sources_dir: Path, request: Ratification) -> Outcome:
         edits.append((("draft",), False))
     if request.next_review:
         edits.append((("review", "next"), request.next_review))
-    new_text = apply(ps.doc.path, edits)
+    new_text = apply_edits(ps.doc.path, edits)
     path = archive_path(source.folder, policy.id, version)
-    written = write(sources, source, ps, new_text, (path, archive_text(source.org.name, policy.id, event, content)))
+    written = write_checked(sources, source, ps, new_text, (path, archive_text(source.org.name, policy.id, event, content)))
     return Outcome(written, version, comparison)

@@ -102,7 +102,8 @@ def _read(path: Path) -> str:
         return handle.read()
 
 
-def apply(path: Path, edits: list[tuple[Any, Any]]) -> str:
+def apply_edits(path: Path, edits: list[tuple[Any, Any]]) -> str:
+    """The policy file's text with the edits made, its layout and comments kept; nothing is written yet."""
     text = _read(path)
     for kind, arg in edits:
         try:
@@ -112,7 +113,7 @@ def apply(path: Path, edits: list[tuple[Any, Any]]) -> str:
     return text
 
 
-def write(sources: Sources, source: OrgSource, ps: PolicySource, new_text: str | None, archive: tuple[Path, str] | None) -> list[Path]:
+def write_checked(sources: Sources, source: OrgSource, ps: PolicySource, new_text: str | None, archive: tuple[Path, str] | None) -> list[Path]:
     """Try the change on a scratch copy first; then create the archive and replace the policy file."""
     with tempfile.TemporaryDirectory(prefix="policy-site-") as scratch:
         copy = Path(scratch) / "sources"

@@ -23,7 +23,6 @@ from generator.views.versions import VersionEntry, version_entries
 
 DO_STRENGTHS = {Strength.must, Strength.should}
 DONT_STRENGTHS = {Strength.must_not, Strength.should_not}
-PARENT_OWN_SECTIONS = {"school-accounts", "raising-concerns", "reporting"}
 
 _DEFAULT_SMART = Path(__file__).parent / "smart.yml"
 
