@@ -35,7 +35,9 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from generator.sources.archive import archive_path, archive_text, fingerprint, frozen_content  # noqa: E402
-from generator.sources.model import Clause, Event, Organisation, Policy  # noqa: E402
+from generator.sources.model.history import Event  # noqa: E402
+from generator.sources.model.organisation import Organisation  # noqa: E402
+from generator.sources.model.policy import Clause, Policy  # noqa: E402
 from generator.sources.placeholders import Placeholders  # noqa: E402
 
 BUILD_DATE = "2026-11-21"
@@ -552,7 +554,7 @@ def school_names(rng: random.Random, n: int) -> list[tuple[str, str]]:
 
 
 def fingerprint_of(clause: dict[str, Any]) -> str:
-    from generator.sources.overlay import clause_fingerprint  # written with the overlay format (issue 5)
+    from generator.sources.adoption import clause_fingerprint  # written with the overlay format (issue 5)
 
     return clause_fingerprint(Clause.model_validate(clause))
 

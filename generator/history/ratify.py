@@ -22,7 +22,9 @@ from generator.sources.errors import SourcesInvalid, display_path
 from generator.sources.links import line_break_problem, text_link_problems
 from generator.sources.load import load_sources
 from generator.sources.loaded import OrgSource, PolicySource, Sources, own_history
-from generator.sources.model import RATIFYING_EVENTS, VERSION_MAX, Audience, Event, EventKind, Policy, version_key
+from generator.sources.model.common import Audience
+from generator.sources.model.history import RATIFYING_EVENTS, VERSION_MAX, Event, EventKind, version_key
+from generator.sources.model.policy import Policy
 from generator.sources.placeholders import Placeholders
 from generator.sources.status import build_date, current_ratification, ratifications
 

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.sources.errors import SourceError, display_path
-from generator.sources.yaml_source import YamlDocument
+from generator.sources.yaml_document import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 

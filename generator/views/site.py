@@ -12,10 +12,13 @@ from pathlib import Path
 import yaml
 
 from generator.history.compare import Comparison, compare
+from generator.sources.adoption import Collision, LocalChange
 from generator.sources.archive import ArchivedVersion, content_policy, fingerprint, frozen_content, version_slug
 from generator.sources.loaded import OrgSource, PolicySource, Sources
-from generator.sources.model import RATIFYING_EVENTS, Audience, Clause, Event, EventKind, Organisation, Policy, SmartGuide, Strength, Topic
-from generator.sources.overlay import Collision, LocalChange
+from generator.sources.model.common import Audience, Strength
+from generator.sources.model.history import RATIFYING_EVENTS, Event, EventKind
+from generator.sources.model.organisation import Organisation
+from generator.sources.model.policy import Clause, Policy, SmartGuide, Topic
 from generator.sources.placeholders import Placeholders
 from generator.sources.status import ReviewStatus, review_status
 from generator.sources.topics import policy_topics
