@@ -23,7 +23,9 @@ from report import print_report  # bench/ is on the path when a benchmark runs
 from generator.history.compare import compare
 from generator.render.renderer import Renderer
 from generator.sources.archive import archive_text, content_policy, fingerprint, frozen_content
-from generator.sources.model import Event, Organisation, Policy
+from generator.sources.model.history import Event
+from generator.sources.model.organisation import Organisation
+from generator.sources.model.policy import Policy
 from generator.sources.placeholders import Placeholders
 from generator.views.comparisons import ComparisonPage
 from generator.views.policy import policy_views

@@ -20,7 +20,7 @@ import pytest
 from generator.cli.main import main
 from generator.render.search_index import INDEX_FILE
 from generator.sources.archive import archive_text, fingerprint
-from generator.sources.model import Event
+from generator.sources.model.history import Event
 from tests.helpers import BUILD_DATE, REPO, make_project, run_cli
 
 FIXTURE = REPO / "tests" / "fixtures" / "valid"

@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
-from generator.sources.model import Clause
-from generator.sources.overlay import clause_fingerprint
+from generator.sources.adoption import clause_fingerprint
+from generator.sources.model.policy import Clause
 
 TRUST = "oak-trust"
 

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.sources.archive import archive_path, archive_text, fingerprint, frozen_content
-from generator.sources.model import Event, Organisation, Policy
+from generator.sources.model.history import Event
+from generator.sources.model.organisation import Organisation
+from generator.sources.model.policy import Policy
 from generator.sources.placeholders import Placeholders
 from synthetic.writer import Writer
 

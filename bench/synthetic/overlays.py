@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from generator.sources.model import Clause
+from generator.sources.model.policy import Clause
 from synthetic.histories import day_in, review_next
 from synthetic.names import ACCOUNT_PLATFORMS, person_name
 from synthetic.words import SECTIONS
@@ -13,7 +13,7 @@ from synthetic.writer import Writer
 
 
 def fingerprint_of(clause: dict[str, Any]) -> str:
-    from generator.sources.overlay import clause_fingerprint  # written with the overlay format (issue 5)
+    from generator.sources.adoption import clause_fingerprint  # written with the overlay format (issue 5)
 
     return clause_fingerprint(Clause.model_validate(clause))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.cli.common import fail
 from generator.history import correct, freeze, ratify, record
 from generator.sources.errors import display_path
-from generator.sources.model import Audience
+from generator.sources.model.common import Audience
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -9,7 +9,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from generator.cli.common import fail
-from generator.sources.model import Organisation, Overlay, Policy
+from generator.sources.model.organisation import Organisation
+from generator.sources.model.overlay import Overlay
+from generator.sources.model.policy import Policy
 
 SCHEMAS: dict[str, type[BaseModel]] = {"policy.schema.json": Policy, "organisation.schema.json": Organisation, "overlay.schema.json": Overlay}
 

@@ -11,7 +11,7 @@ from generator.cli.common import fail, load, no_such_organisation
 from generator.mkdocs_adapter.config import read_config
 from generator.sources.errors import display_path, printable
 from generator.sources.loaded import Sources
-from generator.sources.model import Audience
+from generator.sources.model.common import Audience
 from generator.sources.status import build_date
 
 

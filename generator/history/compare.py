@@ -15,7 +15,8 @@ from markupsafe import Markup
 
 from generator.sources.archive import NOT_CONTENT
 from generator.sources.inert_text import escape_plain
-from generator.sources.model import Audience, Clause, Policy
+from generator.sources.model.common import Audience
+from generator.sources.model.policy import Clause, Policy
 
 # A word with the space after it: changes are marked word by word, never inside a word.
 _TOKEN = re.compile(r"\S+\s*")

@@ -12,7 +12,9 @@ from generator.sources.archive import archive_path, archive_text, content_policy
 from generator.sources.dates import PolicyDate
 from generator.sources.errors import display_path
 from generator.sources.loaded import OrgSource
-from generator.sources.model import RATIFYING_EVENTS, VERSION_MAX, Audience, Event, Policy, version_key
+from generator.sources.model.common import Audience
+from generator.sources.model.history import RATIFYING_EVENTS, VERSION_MAX, Event, version_key
+from generator.sources.model.policy import Policy
 from generator.sources.placeholders import Placeholders
 from generator.sources.status import ratifications
 

@@ -23,7 +23,8 @@ from generator.sources.errors import SourcesInvalid, display_path
 from generator.sources.links import line_break_problem, text_link_problems
 from generator.sources.load import load_sources
 from generator.sources.loaded import OrgSource, PolicySource, Sources
-from generator.sources.model import Event, Policy
+from generator.sources.model.history import Event
+from generator.sources.model.policy import Policy
 from generator.sources.status import build_date, current_ratification
 
 

@@ -7,7 +7,9 @@ import json
 from typing import Any
 
 from generator.render.feeds import Calendar, CalendarEvent, Feed, FeedEntry, atom_feed, icalendar
-from generator.sources.model import Audience, Event, Organisation
+from generator.sources.model.common import Audience
+from generator.sources.model.history import Event
+from generator.sources.model.organisation import Organisation
 from generator.sources.placeholders import Placeholders
 from generator.views.labels import AUDIENCES
 from generator.views.policy import PolicyView

@@ -15,7 +15,8 @@ from generator.history.compare import clause_wording
 from generator.render.filters import markdown_filter, url_filter
 from generator.render.pdf import pdf_name
 from generator.sources.inert_text import escape_plain, theme_safe
-from generator.sources.model import Audience, Organisation, Strength
+from generator.sources.model.common import Audience, Strength
+from generator.sources.model.organisation import Organisation
 from generator.sources.placeholders import PLACEHOLDER, Placeholders, role_title
 from generator.views.labels import AUDIENCES, audience_label, strength_label
 from generator.views.site import Page, SiteView

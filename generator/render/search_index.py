@@ -23,7 +23,8 @@ from lunr.query import Query
 from lunr.stemmer import porter_stemmer
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 
-from generator.sources.model import Audience, Clause
+from generator.sources.model.common import Audience
+from generator.sources.model.policy import Clause
 from generator.sources.placeholders import Placeholders
 from generator.views.labels import AUDIENCES
 from generator.views.policy import PolicyView

@@ -21,11 +21,14 @@ import yaml
 from pydantic import Field
 
 from generator.sources.errors import SourceError, display_path
-from generator.sources.model import RATIFYING_EVENTS, VERSION_MAX, Event, Policy, Slug, Strict
-from generator.sources.model import VERSION_PATTERN as _VERSION
+from generator.sources.model.common import Slug, Strict
+from generator.sources.model.history import RATIFYING_EVENTS, VERSION_MAX, Event
+from generator.sources.model.history import VERSION_PATTERN as _VERSION
+from generator.sources.model.policy import Policy
 from generator.sources.source_files import ARCHIVE_DIR
 from generator.sources.validation import validate_model
-from generator.sources.yaml_source import YamlDocument, load_yaml
+from generator.sources.yaml_document import YamlDocument
+from generator.sources.yaml_source import load_yaml
 
 FORMAT = 1
 VERSION_PATTERN = re.compile(_VERSION)

@@ -7,13 +7,15 @@ from typing import TYPE_CHECKING, Any
 
 from generator.sources.errors import SourceError
 from generator.sources.links import check_url, text_link_problems, url_scheme
-from generator.sources.model import RATIFYING_EVENTS, Organisation, Policy, version_key
+from generator.sources.model.history import RATIFYING_EVENTS, version_key
+from generator.sources.model.organisation import Organisation
+from generator.sources.model.policy import Policy
 from generator.sources.placeholders import Placeholders
 from generator.sources.topics import builtin_topic_ids
 
 if TYPE_CHECKING:
     from generator.sources.loaded import Sources
-    from generator.sources.yaml_source import YamlDocument
+    from generator.sources.yaml_document import YamlDocument
 
 Loc = tuple[str | int, ...]
 

@@ -8,12 +8,15 @@ from generator.sources.archive import Recorded, load_archives
 from generator.sources.checks import check_links, check_policy_data, check_sources
 from generator.sources.errors import SourceError, SourcesInvalid, display_path
 from generator.sources.loaded import OrgSource, PolicySource, Sources, own_history
-from generator.sources.model import Organisation, Overlay, Policy
+from generator.sources.model.organisation import Organisation
+from generator.sources.model.overlay import Overlay
+from generator.sources.model.policy import Policy
 from generator.sources.overlay import merge
 from generator.sources.placeholders import Placeholders
 from generator.sources.source_files import ORGANISATION_FILE, find_source_files
 from generator.sources.validation import validate_model
-from generator.sources.yaml_source import YamlDocument, load_yaml
+from generator.sources.yaml_document import YamlDocument
+from generator.sources.yaml_source import load_yaml
 
 
 def _needed_for(root: Path, org_id: str) -> set[str] | None:

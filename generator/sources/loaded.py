@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.sources.adoption import Adoption
 from generator.sources.archive import ArchivedVersion
-from generator.sources.model import Organisation, Policy
-from generator.sources.overlay import Adoption
-from generator.sources.yaml_source import YamlDocument
+from generator.sources.model.organisation import Organisation
+from generator.sources.model.policy import Policy
+from generator.sources.yaml_document import YamlDocument
 
 
 @dataclass

@@ -9,72 +9,17 @@ kept and the build says so (a collision), rather than either side being dropped 
 
 from __future__ import annotations
 
-import difflib
-import hashlib
-import json
-from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
-from generator.sources.errors import SourceError, display_path
-from generator.sources.model import Audience, Clause, Overlay, Policy
+from generator.sources.adoption import Adoption
+from generator.sources.errors import SourceError
+from generator.sources.model.overlay import Overlay
+from generator.sources.model.policy import Policy
+from generator.sources.overlay_clauses import ClauseMerge
 from generator.sources.placeholders import PLACEHOLDER, Placeholders
-from generator.sources.topics import builtin_topic_ids
-from generator.sources.yaml_source import YamlDocument
-
-FINGERPRINT_LENGTH = 12
-
-
-def clause_fingerprint(clause: Clause) -> str:
-    """Short, stable fingerprint of a trust clause's content: any change to it changes this."""
-    data = clause.model_dump(mode="json", exclude_defaults=True)
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
-
-
-@dataclass(frozen=True)
-class Collision:
-    """The trust changed a clause after this school replaced or removed it."""
-
-    clause_id: str
-    action: str  # "replaced" or "removed"
-    path: str
-    line: int
-    based_on: str
-    now: str
-    trust_clause: Clause
-    school_clause: Clause | None
-
-    def message(self, org_id: str, policy_id: str) -> str:
-        keep = "its own wording is still used" if self.action == "replaced" else "the clause is still left out"
-        return (
-            f"{self.path}:{self.line}: {org_id}/{policy_id}: the trust has changed clause '{self.clause_id}' since this school {self.action} it; "
-            f"{keep}. Read both wordings on the page 'How it differs from the trust's' (linked from the policy's governors' page), then either "
-            f"write `based_on: \"{self.now}\"` to keep the school's change, or delete this entry to take the trust's wording"
-        )
-
-
-@dataclass(frozen=True)
-class LocalChange:
-    clause_id: str
-    action: str  # "added", "replaced" or "removed"
-    reason: str | None = None
-
-
-@dataclass
-class Adoption:
-    """A school's copy of a trust policy: what it is based on and what the school changed."""
-
-    trust_id: str
-    trust_policy: Policy
-    base: Policy  # the trust's policy with this school's values filled in, before local changes
-    changes: list[LocalChange] = field(default_factory=list)
-    collisions: list[Collision] = field(default_factory=list)
-
-
-def _open_clauses(trust: Policy) -> list[str]:
-    return [c.id for s in trust.sections for c in s.clauses if c.open_to_local or s.open_to_local]
+from generator.sources.yaml_document import YamlDocument
 
 
 def _fill_values(data: Any, values: dict[str, str]) -> Any:
@@ -110,150 +55,6 @@ def _degrade_links(data: Any, site_policies: set[str], titles: dict[str, str]) -
     return data
 
 
-class _Merge:
-    """One overlay applied to one trust policy, collecting errors with the overlay's lines."""
-
-    def __init__(self, trust: Policy, overlay: Overlay, doc: YamlDocument, errors: list[SourceError]) -> None:
-        self.trust = trust
-        self.overlay = overlay
-        self.doc = doc
-        self.errors = errors
-        self.data: dict[str, Any] = trust.model_dump(mode="json", exclude_defaults=True)
-        self.clauses: dict[str, tuple[int, int]] = {}
-        for s, section in enumerate(trust.sections):
-            for c, clause in enumerate(section.clauses):
-                self.clauses[clause.id] = (s, c)
-        self.changes: list[LocalChange] = []
-        self.collisions: list[Collision] = []
-        self.touched: dict[str, int] = {}
-
-    def error(self, loc: tuple[str | int, ...], message: str) -> None:
-        self.errors.append(self.doc.error(loc, message))
-
-    def _unknown_clause(self, loc: tuple[str | int, ...], clause_id: str) -> None:
-        allowed = _open_clauses(self.trust)
-        close = difflib.get_close_matches(clause_id, list(self.clauses), n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        listed = ", ".join(allowed) if allowed else "none: the trust has not opened any clause to local change"
-        self.error(loc, f"the trust's {self.trust.title} has no clause '{clause_id}'; {hint}clauses a school may change: {listed}")
-
-    def _trust_clause(self, loc: tuple[str | int, ...], clause_id: str, action: str) -> Clause | None:
-        """The trust clause an entry changes, if it exists, is open and is changed only once."""
-        if clause_id not in self.clauses:
-            self._unknown_clause(loc, clause_id)
-            return None
-        s, c = self.clauses[clause_id]
-        section = self.trust.sections[s]
-        clause = section.clauses[c]
-        if not (clause.open_to_local or section.open_to_local):
-            self.error(
-                loc,
-                f"clause '{clause_id}' (in \"{section.title}\") is locked by the trust: a school may not {action} it. "
-                "Ask the trust to mark it `open_to_local: true`, or delete this entry",
-            )
-            return None
-        if clause_id in self.touched:
-            self.error(loc, f"clause '{clause_id}' is already changed at line {self.touched[clause_id]}; change each clause once")
-            return None
-        self.touched[clause_id] = self.doc.line_of(loc)
-        return clause
-
-    def _check_based_on(self, loc: tuple[str | int, ...], clause: Clause, based_on: str | None, action: str, school: Clause | None) -> None:
-        now = clause_fingerprint(clause)
-        if not based_on:
-            self.error(
-                loc,
-                f"say which trust wording of '{clause.id}' this school {action}: add `based_on: \"{now}\"` (the trust's current wording), "
-                "so the build can tell you when the trust changes it",
-            )
-        elif based_on != now:
-            self.collisions.append(Collision(clause.id, action, display_path(self.doc.path), self.doc.line_of((*loc, "based_on")), based_on, now, clause, school))
-
-    def _check_plain(self, loc: tuple[str | int, ...], clause: Clause) -> None:
-        for audience in (Audience.pupils, Audience.parents):
-            if audience in clause.audiences and not getattr(clause.plain, audience.value):
-                self.error(loc, f"clause '{clause.id}' concerns {audience.value} but has no plain-language version; add `plain:` with `{audience.value}: ...`")
-
-    def remove(self) -> set[str]:
-        removed = set()
-        for i, entry in enumerate(self.overlay.remove):
-            loc = ("remove", i, "clause")
-            clause = self._trust_clause(loc, entry.clause, "remove")
-            if clause is None:
-                continue
-            self._check_based_on(("remove", i), clause, entry.based_on, "removed", None)
-            removed.add(entry.clause)
-            self.changes.append(LocalChange(entry.clause, "removed", entry.reason))
-        return removed
-
-    def replace(self) -> None:
-        for i, entry in enumerate(self.overlay.replace):
-            loc = ("replace", i, "clause")
-            clause = self._trust_clause(loc, entry.clause, "replace")
-            if clause is None:
-                continue
-            s, c = self.clauses[entry.clause]
-            trust_data = self.data["sections"][s]["clauses"][c]
-            changed = entry.with_.model_dump(mode="json", exclude_unset=True)
-            # A plain version given for one audience keeps the trust's for the others.
-            if "plain" in changed:
-                changed["plain"] = {**trust_data.get("plain", {}), **changed["plain"]}
-            merged = {**trust_data, **changed}
-            try:
-                school = Clause.model_validate(merged)
-            except ValidationError as exc:
-                self.error(("replace", i, "with"), f"the changed clause is not valid: {exc.errors()[0]['msg']}")
-                continue
-            self._check_plain(("replace", i, "with"), school)
-            self.data["sections"][s]["clauses"][c] = merged
-            self._check_based_on(("replace", i), clause, entry.based_on, "replaced", school)
-            self.changes.append(LocalChange(entry.clause, "replaced"))
-
-    def add(self) -> None:
-        sections = {section.id: s for s, section in enumerate(self.trust.sections)}
-        topics = builtin_topic_ids() | {t.id for t in self.trust.topics}
-        for i, entry in enumerate(self.overlay.add):
-            if entry.section not in sections:
-                close = difflib.get_close_matches(entry.section, list(sections), n=1)
-                hint = f"did you mean '{close[0]}'? " if close else ""
-                open_ids = [x.id for x in self.trust.sections if x.open_to_local]
-                self.error(
-                    ("add", i, "section"),
-                    f"the trust's {self.trust.title} has no section '{entry.section}'; {hint}sections open to local clauses: {', '.join(open_ids) or 'none'}",
-                )
-                continue
-            s = sections[entry.section]
-            if not self.trust.sections[s].open_to_local:
-                self.error(
-                    ("add", i, "section"),
-                    f"section '{entry.section}' (\"{self.trust.sections[s].title}\") is locked by the trust: a school may not add clauses to it. "
-                    "Ask the trust to mark the section `open_to_local: true`, or add the clause to an open section",
-                )
-                continue
-            new = entry.clause
-            if new.id in self.clauses:
-                self.error(("add", i, "clause", "id"), f"the trust's policy already has a clause '{new.id}'; give this school's clause another id, e.g. {new.id}-local")
-                continue
-            if new.topic not in topics:
-                self.error(("add", i, "clause", "topic"), f"unknown topic '{new.topic}'; use a built-in topic (see the authoring guide) or one the trust's policy lists")
-            for audience in (Audience.pupils, Audience.parents):
-                if audience in new.audiences and not getattr(new.plain, audience.value):
-                    self.error(
-                        ("add", i, "clause"), f"clause '{new.id}' concerns {audience.value} but has no plain-language version; add `plain:` with `{audience.value}: ...`"
-                    )
-            clauses = self.data["sections"][s].setdefault("clauses", [])
-            position = len(clauses)
-            if entry.after:
-                ids = [c["id"] for c in clauses]
-                if entry.after not in ids:
-                    self.error(("add", i, "after"), f"section '{entry.section}' has no clause '{entry.after}' to put this after; use one of: {', '.join(ids)}")
-                    continue
-                position = ids.index(entry.after) + 1
-            clauses.insert(position, new.model_dump(mode="json", exclude_defaults=True))
-            self.clauses[new.id] = (s, -1)
-            self.changes.append(LocalChange(new.id, "added"))
-
-
 def _check_values(overlay: Overlay, doc: YamlDocument, errors: list[SourceError]) -> None:
     for name in overlay.values:
         if not PLACEHOLDER.fullmatch("{{ " + name + " }}") or "." not in name:
@@ -273,7 +74,7 @@ def merge(
     """The school's policy: the trust's, with the overlay's values, additions, replacements and removals."""
     before = len(errors)
     _check_values(overlay, doc, errors)
-    work = _Merge(trust, overlay, doc, errors)
+    work = ClauseMerge(trust, overlay, doc, errors)
     removed = work.remove()
     work.replace()
     work.add()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.sources.links import one_line
-from generator.sources.model import Organisation
+from generator.sources.model.organisation import Organisation
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)(?:\.([a-z0-9_-]+))?\s*\}\}")
 

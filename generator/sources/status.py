@@ -7,7 +7,8 @@ import os
 from dataclasses import dataclass
 
 from generator.sources.dates import PolicyDate
-from generator.sources.model import RATIFYING_EVENTS, Event, Policy
+from generator.sources.model.history import RATIFYING_EVENTS, Event
+from generator.sources.model.policy import Policy
 
 DEFAULT_WINDOW_DAYS = 60
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.sources.model import Policy, Topic
+from generator.sources.model.policy import Policy, Topic
 
 _TOPICS_FILE = Path(__file__).parent / "topics.yml"
 

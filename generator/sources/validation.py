@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.sources.errors import SourceError, display_path
-from generator.sources.yaml_source import YamlDocument
+from generator.sources.yaml_document import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 

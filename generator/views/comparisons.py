@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.history.compare import Comparison
-from generator.sources.overlay import Collision, LocalChange
+from generator.sources.adoption import Collision, LocalChange
 from generator.views.versions import VersionEntry
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.sources.model import Audience, Strength
+from generator.sources.model.common import Audience, Strength
 
 AUDIENCES = [Audience.parents, Audience.pupils, Audience.staff, Audience.governors]
 AUDIENCE_LABELS = {

@@ -13,7 +13,10 @@ import yaml
 from generator.history.compare import compare
 from generator.sources.archive import content_policy, fingerprint, frozen_content
 from generator.sources.loaded import OrgSource, PolicySource
-from generator.sources.model import Audience, Clause, Event, Organisation, Policy, Procedure, SmartGuide, Strength, Topic
+from generator.sources.model.common import Audience, Strength
+from generator.sources.model.history import Event
+from generator.sources.model.organisation import Organisation
+from generator.sources.model.policy import Clause, Policy, Procedure, SmartGuide, Topic
 from generator.sources.placeholders import Placeholders
 from generator.sources.status import ReviewStatus, review_status
 from generator.sources.topics import policy_topics

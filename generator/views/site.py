@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from generator.sources.loaded import OrgSource, Sources
-from generator.sources.model import Audience, Organisation
+from generator.sources.model.common import Audience
+from generator.sources.model.organisation import Organisation
 from generator.sources.placeholders import Placeholders
 from generator.views.comparisons import ComparisonPage
 from generator.views.labels import AUDIENCE_LABELS, AUDIENCES

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.sources.archive import ArchivedVersion, version_slug
-from generator.sources.model import RATIFYING_EVENTS, Event, EventKind, Policy
+from generator.sources.model.history import RATIFYING_EVENTS, Event, EventKind
+from generator.sources.model.policy import Policy
 
 
 @dataclass

@@ -1,0 +1,60 @@
+"""organisation.yml: the school or trust, its people, groups, contact details and member schools."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from generator.sources.model.common import OneLine, OneLineText, Reference, Slug, Strict
+
+
+class OrgKind(StrEnum):
+    school = "school"
+    trust = "trust"
+
+
+class Person(Strict):
+    id: Slug = Field(description="Short id used to refer to this person, e.g. karen-morris.")
+    name: OneLineText
+    role: Slug = Field(description="Role key, e.g. head-teacher, chair-of-governors, dsl, e-safety-lead.")
+    title: OneLine | None = Field(None, description="How the role is written, e.g. 'Head teacher'. Defaults from the role key.")
+
+
+class Group(Strict):
+    id: Slug = Field(description="e.g. e-safety-team")
+    title: OneLineText = Field(description="e.g. 'E-safety team'")
+    members: list[Slug] = Field(min_length=1, description="Ids of people listed under people.")
+
+
+class Contact(Strict):
+    email: OneLine | None = None
+    phone: OneLine | None = None
+    address: OneLine | None = None
+    concerns: str | None = Field(None, description="How parents raise a concern (Markdown).")
+
+
+class MemberSchool(Strict):
+    name: OneLineText
+    id: Slug | None = Field(None, description="Id of the school's own organisation folder, if it has one here.")
+    url: OneLine | None = None
+
+
+class Organisation(Strict):
+    """organisation.yml: the school or trust a folder of policies belongs to."""
+
+    id: Slug = Field(description="Must match the folder name, e.g. st-thomas.")
+    name: OneLineText = Field(description="Full name, e.g. St Thomas' CE Primary School.")
+    short_name: OneLine | None = Field(None, description="How the policies refer to it, e.g. St Thomas' School.")
+    kind: OrgKind
+    trust: Reference | None = Field(None, description="The trust this school belongs to.")
+    schools: list[MemberSchool] = Field(default_factory=list, description="For a trust: the schools its policies apply to.")
+    website: OneLine | None = None
+    contact: Contact = Field(default_factory=Contact)
+    welcome: str | None = Field(None, description="A short welcome paragraph for the site's home page (Markdown).")
+    people: list[Person] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list)
+
+    @property
+    def display_short(self) -> str:
+        return self.short_name or self.name
