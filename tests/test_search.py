@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.render.search_index import LoadedIndex, load_index, search
+from generator.render.search_query import LoadedIndex, load_index, search
 from generator.sources.load import load_sources
 from tests.helpers import REPO, run_cli
 

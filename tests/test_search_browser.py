@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from generator.render.search_index import load_index, search
+from generator.render.search_query import load_index, search
 from tests.browser import record_requests
 from tests.test_search import RELEVANCE
 
@@ -103,7 +103,7 @@ def _browser_results(page: Page, query: str, audience: str) -> list[str]:
 
 def test_browser_gives_the_same_answers_as_the_terminal(browser: Browser, demo_site: Path, demo_server: str) -> None:
     """Every query of the relevance suite: the browser's ranked results are exactly those of
-    search_index.search on the same published index (which `policy-site search` prints)."""
+    search_query.search on the same published index (which `policy-site search` prints)."""
     page = browser.new_page()
     indexes = {p.parent.parent.name: load_index(json.loads(p.read_text(encoding="utf-8"))) for p in demo_site.glob("*/search/index.json")}
     differences = []

@@ -51,20 +51,20 @@ def _shard(org_ids: list[str], shard: str) -> list[str] | str:
 
 def _refused_output(args: argparse.Namespace, config: SiteConfig, output: Path) -> str | None:
     """Why the build must not write to `output` (it replaces that whole folder), or None."""
-    from generator.sites import publish
+    from generator.sites import output_guard
 
     protected = [
         ("sources folder", Path(args.sources)),
         ("MkDocs docs_dir", config.docs_dir),
         ("theme's custom_dir", config.custom_dir),
         ("page templates folder", config.templates),
-        ("generator package", publish.GENERATOR),
+        ("generator package", output_guard.GENERATOR),
     ]
-    return publish.refusal(output, protected, config.config_file.parent)
+    return output_guard.refusal(output, protected, config.config_file.parent)
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.sites import publish
+    from generator.sites import output_paths, publish
 
     started = time.perf_counter()
     sources = load(Path(args.sources))
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     config = read_config(args.config)
     if isinstance(config, str):
         return fail(config)
-    output = publish.output_path(args.output)
+    output = output_paths.output_path(args.output)
     refused = _refused_output(args, config, output)
     if refused:
         return fail(refused)
@@ -88,15 +88,15 @@ def run(args: argparse.Namespace) -> int:
 
 def _index_only(output: Path, sources: Sources) -> int:
     """--index-only: the top-level page for the sites already in the output (e.g. shards joined)."""
-    from generator.sites import publish
+    from generator.sites import atomic, output_paths
 
     if not output.is_dir():
-        return fail(f"{publish.shown(output)} does not exist: build the sites into it first")
+        return fail(f"{output_paths.shown(output)} does not exist: build the sites into it first")
     try:
-        publish.atomic_write(output / "index.html", _site_index(output, sources))
+        atomic.atomic_write(output / "index.html", _site_index(output, sources))
     except OSError as exc:
-        return fail(f"cannot write {publish.shown(output)}/index.html: {exc.strerror or exc}")
-    print(f"Wrote {publish.shown(output)}/index.html")
+        return fail(f"cannot write {output_paths.shown(output)}/index.html: {exc.strerror or exc}")
+    print(f"Wrote {output_paths.shown(output)}/index.html")
     return 0
 
 
@@ -104,7 +104,7 @@ def _build_and_publish(args: argparse.Namespace, config: SiteConfig, sources: So
     """Build the sites that changed into a new generation and publish it (see generator/sites/publish.py)."""
     from generator.mkdocs_adapter import run as renderer
     from generator.mkdocs_adapter.run import SiteRequest
-    from generator.sites import incremental, plan, publish
+    from generator.sites import incremental, output_paths, plan, publish
     from generator.sites.build_sites import Progress, SiteJob, SiteResult, print_site_pdfs, run_jobs
 
     day = build_day(args.date)
@@ -195,5 +195,5 @@ def _build_and_publish(args: argparse.Namespace, config: SiteConfig, sources: So
     warnings = sum(len(r.notices) for r in records.values())
     attention = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ", no warnings"
     counted = f"{len(org_ids)} site{'s' if len(org_ids) != 1 else ''} ({len(results)} rebuilt, {len(unchanged)} unchanged)"
-    print(f"Built {counted}, {pages} pages{attention}, for {day.isoformat()} in {seconds:.1f} s -> {publish.shown(output)}")
+    print(f"Built {counted}, {pages} pages{attention}, for {day.isoformat()} in {seconds:.1f} s -> {output_paths.shown(output)}")
     return 0

@@ -30,7 +30,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 def _search_indexes(args: argparse.Namespace, sources: Sources, org_ids: list[str]) -> dict[str, dict[str, object]] | str:
     """Each organisation's index: the published file under --site, or built from the sources
     exactly as the next build will publish it."""
-    from generator.render import search_index
+    from generator.render import search_documents, search_index
     from generator.views.site import site_view
 
     indexes: dict[str, dict[str, object]] = {}
@@ -47,14 +47,14 @@ def _search_indexes(args: argparse.Namespace, sources: Sources, org_ids: list[st
     hand_written = config.hand_written()
     for org_id in org_ids:
         site = site_view(sources, org_id, build_date(None), config.review_window_days)
-        documents = search_index.site_documents(site, hand_written, config.use_directory_urls)
+        documents = search_documents.site_documents(site, hand_written, config.use_directory_urls)
         # Through JSON and back, so the answer comes from exactly what the site would ship.
         indexes[org_id] = json.loads(search_index.dumps(search_index.build_index(documents)))
     return indexes
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.render import search_index
+    from generator.render import search_query
     from generator.views.labels import audience_label, strength_label
 
     sources = load(Path(args.sources))
@@ -68,9 +68,9 @@ def run(args: argparse.Namespace) -> int:
     indexes = _search_indexes(args, sources, org_ids)
     if isinstance(indexes, str):
         return fail(indexes)
-    found: dict[str, list[search_index.Hit]] = {}
+    found: dict[str, list[search_query.Hit]] = {}
     for org_id, data in indexes.items():
-        found[org_id] = search_index.search(search_index.load_index(data), args.query, args.audience, args.only, args.limit)
+        found[org_id] = search_query.search(search_query.load_index(data), args.query, args.audience, args.only, args.limit)
     if args.json:
         # JSON escapes control characters itself.
         print(json.dumps({org: [asdict(hit) for hit in hits] for org, hits in found.items()}, indent=2))

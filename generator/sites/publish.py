@@ -20,7 +20,6 @@ and a second build refuses rather than mixing its work with the first's.
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
 import os
 import shutil
@@ -31,17 +30,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.sites.atomic import atomic_write, exchange
+from generator.sites.output_paths import MANIFEST_SUFFIX, builds_folder, lock_path, shown
 from generator.sources.errors import display_path
 
 try:
     import fcntl
 except ImportError:  # not on Windows: builds there are not protected from each other
     fcntl = None  # type: ignore[assignment]
-
-GENERATOR = Path(__file__).resolve().parents[1]
-MANIFEST_SUFFIX = ".manifest.json"
-RENAME_EXCHANGE = 2  # linux/fs.h
-AT_FDCWD = -100
 
 
 class PublishError(Exception):
@@ -56,78 +52,6 @@ def pause_at(step: str) -> None:
         sys.stderr.flush()
         os.write(2, f"paused at {step}\n".encode())  # one write: workers pausing together do not mix lines
         time.sleep(float(os.environ.get("POLICY_SITE_PAUSE_SECONDS", "60")))
-
-
-def output_path(given: str) -> Path:
-    """The output as an absolute path whose last part is NOT resolved: it is the link we replace."""
-    path = Path(os.path.abspath(given))  # abspath: "--output .." names the parent folder
-    return path.parent.resolve() / path.name
-
-
-def shown(output: Path) -> str:
-    """The output as the admin named it (display_path would follow the link into .site.builds)."""
-    return str(Path(display_path(output.parent)) / output.name)
-
-
-def builds_folder(output: Path) -> Path:
-    return output.with_name(f".{output.name}.builds")
-
-
-def lock_path(output: Path) -> Path:
-    return output.with_name(f".{output.name}.lock")
-
-
-def _relation(path: Path, folder: Path) -> str | None:
-    if path == folder:
-        return "is"
-    if path.is_relative_to(folder):
-        return "lies inside"
-    if folder.is_relative_to(path):
-        return "holds"
-    return None
-
-
-def _former_site(folder: Path) -> bool:
-    """An empty folder, or sites policy-site built: an older version's output (its index page at
-    the top), or sites gathered from CI shards (a folder of sites, each with its index page)."""
-    try:
-        children = list(folder.iterdir())
-        return (folder / "index.html").is_file() or all(child.is_dir() and (child / "index.html").is_file() for child in children)
-    except OSError:
-        return False
-
-
-def refusal(output: Path, protected: list[tuple[str, Path]], project: Path) -> str | None:
-    """Why `output` must not be built into, or None. A build replaces the whole output folder, so it
-    must not be, hold or lie inside anything the project is made from; the project folder may hold
-    the output (site/ is there) but must not be it or lie inside it. Nor may it lie inside a
-    published generation: files there are shared with other generations and never changed."""
-    hint = "a build replaces its whole output folder, so choose one of its own, e.g. --output site"
-    if output.name.startswith(".") and output.name.endswith((".builds", ".lock", MANIFEST_SUFFIX)):
-        return f"{shown(output)} is a name policy-site keeps for its own records beside an output; {hint}."
-    if output.exists() and not output.is_dir():
-        return f"{shown(output)} is a file, not a folder; {hint}."
-    targets = [output, output.resolve()]
-    # The parent is resolved already; the output itself, if a link, is checked by live_generation.
-    if any(part.startswith(".") and part.endswith(".builds") for part in output.parent.parts):
-        return f"{shown(output)} lies inside a site policy-site published; {hint}."
-    real_project = project.resolve()
-    named = [("folder that holds mkdocs.yml", real_project)] + [(what, folder.resolve()) for what, folder in protected]
-    for what, real in named:
-        for target in targets:
-            relation = _relation(target, real)
-            if relation == "lies inside" and real == real_project:
-                continue  # site/ beside mkdocs.yml: the usual place
-            if relation == "is":
-                return f"{shown(output)} is the {what}; {hint}."
-            if relation:
-                name = display_path(real) if real != Path.cwd().resolve() else str(real)
-                return f"{shown(output)} {relation} {name}, the {what}; {hint}."
-    if output.is_dir() and not output.is_symlink() and not _former_site(output):
-        # A plain folder becomes a generation and is removed by a later build: only a site that
-        # an older version built (or an empty folder) may be taken over, never someone's files.
-        return f"{shown(output)} is a folder that policy-site did not build (it has no index.html, nor sites that have one); {hint}."
-    return None
 
 
 @contextmanager
@@ -170,21 +94,6 @@ def live_manifest(output: Path) -> Path | None:
     return None if generation is None else builds_folder(output) / f"{generation}{MANIFEST_SUFFIX}"
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write through a temporary file and rename, so no one ever reads half a file, and a file
-    hard-linked into another generation is replaced, never changed."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def _link_or_copy(source: Path, target: Path) -> None:
     try:
         os.link(source, target)
@@ -220,24 +129,6 @@ def _reason(exc: OSError) -> str:
 def failure(output: Path, exc: OSError) -> str:
     """An error writing the new generation, as the one sentence the admin sees."""
     return f"cannot write the new site beside {shown(output)}: {_reason(exc)}; the site online is unchanged"
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths in one step with renameat2(RENAME_EXCHANGE) (Linux 3.15+); False if unavailable."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    if renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
-        return True
-    error = ctypes.get_errno()
-    if error in (38, 22, 95):  # ENOSYS, EINVAL, EOPNOTSUPP: the kernel or file system cannot
-        return False
-    raise OSError(error, os.strerror(error), str(b))
 
 
 @dataclass
@@ -322,7 +213,7 @@ def _switch(generation: Generation, link: Path) -> str | None:
     # becomes a generation like any other. Elsewhere it is renamed into .site.builds/ and the
     # link put in its place at once, which leaves a moment without a site, once per output.
     legacy = f"{generation.name}-before"
-    if _exchange(link, output):
+    if exchange(link, output):
         generation.online = True
         try:
             os.rename(link, builds_folder(output) / legacy)
