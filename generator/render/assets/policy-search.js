@@ -1,6 +1,6 @@
 /* The search page: loads the prebuilt index (search/index.json, built by
-   generator/search_index.py) and answers as the visitor types. The query rules
-   here mirror search_index.py (normalise, query_terms, search) exactly, so
+   generator/render/search_index.py) and answers as the visitor types. The query rules
+   here mirror search_words.py (normalise) and search_query.py (query_terms, search) exactly, so
    `policy-site search` gives the same results as the browser. */
 (function () {
   "use strict";
@@ -66,7 +66,7 @@
 
   function plainFirst(ranked, audience) {
     // A clause found both in its formal words and in this audience's plain version is listed
-    // once, as the plain version, at the better of the two places (as search_index.py does).
+    // once, as the plain version, at the better of the two places (as search_query.py does).
     var plain = {};
     ranked.forEach(function (s) { var d = loaded.docs[s[1]]; if (d.kind === audience) plain[anchor(d)] = s; });
     var hasPlain = Object.assign({}, plain);
