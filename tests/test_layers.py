@@ -22,7 +22,7 @@ MAX_LINES = 330  # "about 300": a module past this is two jobs
 def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
     # The package is found on PYTHONPATH, so a copy of it is checked, not the installed one.
     return subprocess.run(
-        [str(LINT_IMPORTS), "--config", str(root / ".importlinter"), "--no-cache"],
+        [str(LINT_IMPORTS), str(root / ".importlinter"), "--no-cache", "--no-logo"],
         cwd=root,
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(root)},
         capture_output=True,
