@@ -131,3 +131,36 @@ def test_plain_mkdocs_build_reports_the_same_errors(project: Path) -> None:
     assert result.returncode != 0
     assert f"{POLICY}:{line}: 'teachers' is not an audience" in result.stderr
     assert not (project / "site").exists()
+
+
+def test_a_plain_version_for_an_audience_the_clause_lacks_is_an_error(project: Path) -> None:
+    # No page would show it: the parents' version of a staff-only rule.
+    line = edit(
+        project,
+        "        summary: Never friend pupils.\n",
+        "        summary: Never friend pupils.\n        plain:\n          parents: Staff will not be your child's friend online.\n",
+    )
+    code, errors = errors_of(project)
+    assert code == 1
+    assert errors == [
+        f"{POLICY}:{line + 2}: clause 'staff-no-friending' has a plain version for parents but is not for parents, so no page shows it; "
+        "add parents to its `audiences:` or remove this plain version"
+    ]
+
+
+def test_an_empty_section_and_a_number_used_twice_are_warnings(project: Path) -> None:
+    empty = edit(project, "  - id: pupil-use\n", "  - id: still-to-write\n    title: Still to write\n  - id: pupil-use\n")
+    first = edit_line_of(project, '        number: "1.1"')
+    twice = edit(project, '        number: "1.2"', '        number: "1.1"')
+    result = run_cli("validate", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "no errors" in result.stdout
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert warnings == [
+        f"warning: {POLICY}:{twice}: number 1.1 is already used at line {first} in this section; check the original's numbering",
+        f"warning: {POLICY}:{empty}: section 'still-to-write' has no clauses and no intro, so no page shows anything of it; add its text or remove it",
+    ]
+    # The build goes ahead and says the same.
+    built = run_cli("build", "--date", BUILD_DATE, cwd=project)
+    assert built.returncode == 0, built.stderr
+    assert f"{POLICY}:{twice}: number 1.1 is already used" in built.stderr

@@ -1,4 +1,4 @@
-"""Checks that span fields or files: unique ids, references, plain versions, placeholders."""
+"""Checks that span fields or files: unique ids, references, plain versions, placeholders; and the warnings of likely slips."""
 
 from __future__ import annotations
 
@@ -136,6 +136,15 @@ def check_policy_data(doc: YamlDocument, known_policies: set[str]) -> list[Sourc
                             f"add `plain:` with `{audience}: ...` in words they can read",
                         )
                     )
+            for audience, words in plain.items():
+                if words and isinstance(audience, str) and audience not in audiences:
+                    errors.append(
+                        doc.error(
+                            (*loc, "plain", audience),
+                            f"clause '{clause.get('id')}' has a plain version for {audience} but is not for {audience}, so no page shows it; "
+                            f"add {audience} to its `audiences:` or remove this plain version",
+                        )
+                    )
             for r, ref in _items(clause, "see"):
                 errors += _check_reference(ref, known_policies, doc, (*loc, "see", r))
     if isinstance(data.get("smart"), dict):
@@ -204,3 +213,23 @@ def check_sources(sources: Sources) -> list[SourceError]:
                 # The overlay's own record; an inherited trust record is checked in the trust's file.
                 errors += _check_history(policy_source.policy, policy_source.doc)
     return errors
+
+
+def policy_warnings(doc: YamlDocument) -> list[SourceError]:
+    """Allowed but most likely a slip: an empty section, a clause number used twice in one section."""
+    found: list[SourceError] = []
+    for s, section in _items(doc.data, "sections"):
+        if not section.get("clauses") and not section.get("intro"):
+            message = f"section '{section.get('id')}' has no clauses and no intro, so no page shows anything of it; add its text or remove it"
+            found.append(doc.error(("sections", s), message))
+        numbers: dict[str, int] = {}
+        for c, clause in _items(section, "clauses"):
+            number = clause.get("number")
+            if not isinstance(number, str | int | float) or isinstance(number, bool):
+                continue
+            loc = ("sections", s, "clauses", c, "number")
+            if str(number) in numbers:
+                found.append(doc.error(loc, f"number {number} is already used at line {numbers[str(number)]} in this section; check the original's numbering"))
+            else:
+                numbers[str(number)] = doc.line_of(loc)
+    return found

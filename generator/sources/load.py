@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.sources.archive import Recorded, load_archives
-from generator.sources.checks import check_links, check_policy_data, check_sources
+from generator.sources.checks import check_links, check_policy_data, check_sources, policy_warnings
 from generator.sources.errors import SourceError, SourcesInvalid, display_path
 from generator.sources.loaded import OrgSource, PolicySource, Sources, own_history
 from generator.sources.model.organisation import Organisation
@@ -90,6 +90,7 @@ def load_sources(root: Path, only: str | None = None) -> Sources:
     # A policy may link by id only to policies on its own site (its own and those it adopts).
     for files_here, doc in raw_docs:
         errors.extend(check_policy_data(doc, files_here))
+        sources.warnings.extend(str(warning) for warning in sorted(policy_warnings(doc)))
     errors.extend(check_sources(sources))
     if errors:
         raise SourcesInvalid(errors)

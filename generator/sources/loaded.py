@@ -35,7 +35,7 @@ class OrgSource:
 class Sources:
     root: Path
     orgs: dict[str, OrgSource]
-    warnings: list[str] = field(default_factory=list)  # files under the sources folder left unread, and why
+    warnings: list[str] = field(default_factory=list)  # files left unread and likely slips, as `file:line: ...`
 
     def trust_of(self, org: Organisation) -> Organisation | None:
         if org.trust and org.trust.id and org.trust.id in self.orgs:
