@@ -13,8 +13,8 @@ import yaml
 from build_runs import TODAY
 from synthetic.trust import SyntheticTrust, write_trust
 
-from generator.mkdocs_adapter.plugin import ASSETS, STYLESHEET, STYLESHEET_PARTS
-from generator.render.renderer import Renderer
+from generator.mkdocs_adapter.plugin import STYLESHEET, STYLESHEET_PARTS
+from generator.render.renderer import ASSETS, Renderer
 from generator.sources.inert_text import theme_safe
 from generator.sources.load import load_sources
 from generator.views.site import site_view

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from measure import PeakRss, Run
 
-from generator.sources.status import epoch_of
+from generator.sources.build_date import epoch_of
 
 DATE = "2026-11-21"
 TODAY = dt.date.fromisoformat(DATE)

@@ -4,9 +4,13 @@ circles, small modules that say their job, and `python -m generator.cli` and the
 from __future__ import annotations
 
 import ast
+import configparser
+import importlib
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from importlib import metadata
 from pathlib import Path
 
@@ -70,8 +74,39 @@ def test_the_stages_are_the_packages_of_generator() -> None:
     assert packages == sorted(STAGES)
     loose = sorted(p.name for p in (REPO / "generator").glob("*.py") if p.name != "__init__.py")
     assert loose == [], "every module belongs to a stage package"
-    layers = (REPO / ".importlinter").read_text(encoding="utf-8").split("layers =", 1)[1].split("\n\n", 1)[0].split()
-    assert layers == [f"generator.{stage}" for stage in reversed(STAGES)]
+    # A folder of modules without __init__.py is still importable, but the import contracts
+    # would not see it: every folder that holds Python is a package.
+    folders = {p.parent for p in (REPO / "generator").rglob("*.py") if "__pycache__" not in p.parts}
+    assert sorted(str(f.relative_to(REPO)) for f in folders if not (f / "__init__.py").is_file()) == []
+    # Each contract names every stage: a new stage left out of one would escape it.
+    contracts = configparser.ConfigParser()
+    contracts.read(REPO / ".importlinter", encoding="utf-8")
+    everyone = [f"generator.{stage}" for stage in STAGES]
+    assert contracts["importlinter:contract:pipeline"]["layers"].split() == list(reversed(everyone))
+    assert sorted(contracts["importlinter:contract:mkdocs"]["source_modules"].split()) == sorted(set(everyone) - {"generator.mkdocs_adapter"})
+    assert sorted(contracts["importlinter:contract:no-circles"]["ancestors"].split()) == sorted(everyone)
+
+
+def test_a_package_says_what_it_does_and_holds_nothing_else() -> None:
+    # Names are imported from the module that defines them, never through a package.
+    for init in sorted((REPO / "generator").rglob("__init__.py")):
+        tree = ast.parse(init.read_text(encoding="utf-8"))
+        assert ast.get_docstring(tree), f"{init.relative_to(REPO)}: no docstring"
+        assert len(tree.body) == 1, f"{init.relative_to(REPO)}: holds more than its docstring"
+
+
+def test_every_path_the_docs_and_comments_name_exists() -> None:
+    # A path left behind by a move misleads the next reader.
+    named = re.compile(r"\b((?:generator|tests|bench)/[\w./-]*\w)")
+    texts = [*(REPO / "generator").rglob("*.py"), *(REPO / "generator").rglob("*.j2"), *(REPO / "generator").rglob("*.js")]
+    texts += [REPO / name for name in ("README.md", "CONTRIBUTING.md", "AUTHORING.md", "Makefile", "LICENSE-lunr.js")]
+    missing = set()
+    for path in texts:
+        for match in named.finditer(path.read_text(encoding="utf-8")):
+            target = match.group(1).rstrip(".")
+            if "<" not in target and "*" not in target and not (REPO / target).exists():
+                missing.add(f"{path.relative_to(REPO)}: {target}")
+    assert sorted(missing) == []
 
 
 def test_every_module_is_small_and_says_its_job() -> None:
@@ -89,12 +124,16 @@ def test_every_module_is_small_and_says_its_job() -> None:
 
 
 def test_the_command_and_the_plugin_are_found_where_they_were() -> None:
-    scripts = {e.name: e.value for e in metadata.entry_points(group="console_scripts") if e.name == "policy-site"}
-    plugins = {e.name: e.value for e in metadata.entry_points(group="mkdocs.plugins") if e.name == "policy-site"}
-    assert scripts == {"policy-site": "generator.cli.main:main"}
-    assert plugins == {"policy-site": "generator.mkdocs_adapter.plugin:PolicySitePlugin"}
-    plugin = next(e for e in metadata.entry_points(group="mkdocs.plugins") if e.name == "policy-site").load()
-    assert plugin.__name__ == "PolicySitePlugin"
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["scripts"] == {"policy-site": "generator.cli.main:main"}
+    assert project["entry-points"]["mkdocs.plugins"] == {"policy-site": "generator.mkdocs_adapter.plugin:PolicySitePlugin"}
+    for target in (project["scripts"]["policy-site"], project["entry-points"]["mkdocs.plugins"]["policy-site"]):
+        module, _, name = target.partition(":")
+        assert callable(getattr(importlib.import_module(module), name)), target
+    # And the installed metadata says the same, so `policy-site` and `mkdocs build` find them.
+    groups = ("console_scripts", "mkdocs.plugins")
+    installed = {group: e.value for group in groups for e in metadata.entry_points(group=group) if e.name == "policy-site"}
+    assert installed == {"console_scripts": "generator.cli.main:main", "mkdocs.plugins": "generator.mkdocs_adapter.plugin:PolicySitePlugin"}
     result = run_cli("--help")
     assert result.returncode == 0 and "validate" in result.stdout and "ratify" in result.stdout
 

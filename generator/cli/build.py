@@ -10,8 +10,8 @@ from pathlib import Path
 
 from generator.cli.common import build_day, fail, load, no_such_organisation
 from generator.mkdocs_adapter.config import SiteConfig, read_config
+from generator.sources.build_date import epoch_of
 from generator.sources.loaded import Sources
-from generator.sources.status import epoch_of
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -102,7 +102,7 @@ def _index_only(output: Path, sources: Sources) -> int:
 
 def _build_and_publish(args: argparse.Namespace, config: SiteConfig, sources: Sources, output: Path, started: float) -> int:
     """Build the sites that changed into a new generation and publish it (see generator/sites/publish.py)."""
-    from generator.mkdocs_adapter import run as renderer
+    from generator.mkdocs_adapter import run as mkdocs_run
     from generator.mkdocs_adapter.run import SiteRequest
     from generator.sites import incremental, output_paths, plan, publish
     from generator.sites.build_sites import Progress, SiteJob, SiteResult, print_site_pdfs, run_jobs
@@ -121,7 +121,7 @@ def _build_and_publish(args: argparse.Namespace, config: SiteConfig, sources: So
         if isinstance(sharded, str):
             return fail(sharded)
         org_ids = sharded
-    renderer.quiet_logs(args.verbose)
+    mkdocs_run.quiet_mkdocs_logs(args.verbose)
     earlier = incremental.read_manifest(publish.live_manifest(output))
     context = plan.digest_context(config, args.pdf, day)
     keep, to_build = plan.keep_or_build(sources, org_ids, day, context, output, {} if args.full else earlier)

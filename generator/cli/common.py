@@ -6,10 +6,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from generator.sources.build_date import build_date
 from generator.sources.errors import SourcesInvalid
 from generator.sources.load import load_sources
 from generator.sources.loaded import Sources
-from generator.sources.status import build_date
 
 
 def fail(message: str) -> int:

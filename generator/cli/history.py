@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.cli.common import fail
-from generator.history import correct, freeze, ratify, record
+from generator.history import command, correct, freeze, ratify
 from generator.sources.errors import display_path
 from generator.sources.model.common import Audience
 
@@ -41,11 +41,11 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     cor.set_defaults(run=run_correct)
 
 
-def _record(action: Callable[[], record.Outcome], refused: str, done: Callable[[record.Outcome], str]) -> int:
+def _record(action: Callable[[], command.Outcome], refused: str, done: Callable[[command.Outcome], str]) -> int:
     """Run one of the commands that write to policy_sources/ and say what it wrote."""
     try:
         outcome = action()
-    except record.Refused as exc:
+    except command.Refused as exc:
         return fail(f"{refused}: {exc}")
     print(done(outcome))
     if outcome.comparison is not None:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from generator.cli.common import fail, load, no_such_organisation
 from generator.mkdocs_adapter.config import read_config
+from generator.sources.build_date import build_date
 from generator.sources.errors import display_path, printable
 from generator.sources.loaded import Sources
 from generator.sources.model.common import Audience
-from generator.sources.status import build_date
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

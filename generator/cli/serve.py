@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.cli import preview_address
 from generator.cli.common import build_day, fail, load, no_such_organisation
-from generator.mkdocs_adapter import run as renderer
+from generator.mkdocs_adapter import run as mkdocs_run
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -52,8 +52,8 @@ def run(args: argparse.Namespace) -> int:
     # Stopped by another program as by Ctrl+C, so MkDocs still removes its temporary site.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        renderer.serve(args.config, f"{host}:{port}")
-    except renderer.SiteBuildError as exc:
+        mkdocs_run.serve(args.config, f"{host}:{port}")
+    except mkdocs_run.SiteBuildError as exc:
         return fail(str(exc))
     except OSError as exc:
         # Another program took the port during the first build.

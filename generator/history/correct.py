@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.history.command import Outcome, Refused, apply_edits, check_arguments, event_dict, last_archived, locate, meeting_date, write_checked
 from generator.history.compare import compare
-from generator.history.record import Outcome, Refused, apply_edits, check_arguments, event_dict, last_archived, locate, meeting_date, write_checked
 from generator.sources.archive import content_policy, fingerprint, frozen_content
 from generator.sources.model.history import Event, EventKind
 from generator.sources.placeholders import Placeholders

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.history.record import Outcome, Refused, apply_edits, locate, write_checked
+from generator.history.command import Outcome, Refused, apply_edits, locate, write_checked
 from generator.sources.archive import archive_path, archive_text, fingerprint, frozen_content
 from generator.sources.errors import display_path
 from generator.sources.loaded import own_history

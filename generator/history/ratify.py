@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.history.command import Outcome, Refused, apply_edits, check_arguments, event_dict, last_archived, locate, meeting_date, write_checked
 from generator.history.compare import Comparison, affected_audiences, compare
-from generator.history.record import Outcome, Refused, apply_edits, check_arguments, event_dict, last_archived, locate, meeting_date, write_checked
 from generator.sources.archive import archive_path, archive_text, content_policy, fingerprint, frozen_content, valid_version
 from generator.sources.dates import PolicyDate
 from generator.sources.errors import display_path

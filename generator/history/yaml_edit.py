@@ -21,8 +21,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.history.yaml_errors import BUG, YamlEditError
-from generator.history.yaml_nodes import content_end, dash_layout, find_key, is_null, load, root_mapping, scalar_end
-from generator.history.yaml_text import dump_item, indent_item, insert_lines, key_lines, line_after, newline, remove_value, scalar_text
+from generator.history.yaml_nodes import content_end, dash_layout, find_key, is_null, load_data, root_mapping, scalar_end
+from generator.history.yaml_text import dump_item, indent_item, insert_lines, key_lines, line_after, line_ending, remove_value, scalar_text
 
 __all__ = ["append_to_sequence", "set_scalar"]
 
@@ -39,9 +39,9 @@ def append_to_sequence(text: str, key: str, item: dict[str, Any]) -> str:
     empty ``[]`` or an empty value becomes a block list; a one-line list with
     entries is refused, because rewriting it would change the author's layout.
     """
-    nl = newline(text)
+    nl = line_ending(text)
     root = root_mapping(text)
-    original = load(text)
+    original = load_data(text)
     expected: dict[Any, Any] = copy.deepcopy(original) if isinstance(original, dict) else {}
     item_lines = dump_item(item)
 
@@ -104,9 +104,9 @@ def set_scalar(text: str, path: tuple[str | int, ...], value: str | bool | int) 
     if isinstance(value, float) or not isinstance(value, str | bool | int):
         raise TypeError(f"set_scalar writes str, bool or int values, not {type(value).__name__}")
 
-    nl = newline(text)
+    nl = line_ending(text)
     root = root_mapping(text)
-    original = load(text)
+    original = load_data(text)
     expected: dict[Any, Any] = copy.deepcopy(original) if isinstance(original, dict) else {}
     target: Any = expected
     for key in path[:-1]:

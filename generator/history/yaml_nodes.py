@@ -26,7 +26,7 @@ def root_mapping(text: str) -> MappingNode | None:
     return root
 
 
-def load(text: str) -> Any:
+def load_data(text: str) -> Any:
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:  # pragma: no cover - compose already accepted the text

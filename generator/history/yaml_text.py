@@ -15,7 +15,7 @@ from generator.history.yaml_errors import BUG, YamlEditError
 _PLAIN_SAFE = re.compile(r"[A-Za-z][A-Za-z0-9 _.,/()'&+-]*")
 
 
-def newline(text: str) -> str:
+def line_ending(text: str) -> str:
     """The file's own line ending, so lines we add match the lines already there."""
     first = text.find("\n")
     return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"

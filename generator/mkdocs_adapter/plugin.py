@@ -1,8 +1,9 @@
-"""The one thin adapter between our page views and MkDocs/Material.
+"""The MkDocs plugin: our page views handed to MkDocs/Material as pages.
 
-Everything MkDocs-specific lives here: reading plugin options, adding the generated pages
-as virtual files (nothing is written into docs/), setting the navigation, and watching
-policy_sources/ under `mkdocs serve`.
+It reads the plugin options, adds the generated pages as virtual files (nothing is written
+into docs/), sets the navigation, and watches policy_sources/ under `mkdocs serve`. The rest
+of the adapter: `config.py` (mkdocs.yml for the other stages), `run.py` (build or serve one
+site), `html_fixes.py` (corrections to Material's HTML).
 """
 
 from __future__ import annotations
@@ -23,18 +24,18 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from generator.mkdocs_adapter.html_fixes import fix_page_html
 from generator.render import exports, pdf, print_urls, search_documents, search_index
-from generator.render.renderer import Renderer, source_errors_page
+from generator.render.renderer import ASSETS, Renderer, source_errors_page
 from generator.render.safe_html import neutralise_html
+from generator.sources.build_date import build_date
 from generator.sources.errors import SourcesInvalid
 from generator.sources.inert_text import theme_safe
 from generator.sources.load import load_sources
 from generator.sources.loaded import Sources
-from generator.sources.status import DEFAULT_WINDOW_DAYS, build_date
+from generator.sources.status import DEFAULT_WINDOW_DAYS
 from generator.views.site import SiteView, site_view
 
 log = get_plugin_logger(__name__)
 
-ASSETS = Path(__file__).parents[1] / "render" / "assets"
 STYLESHEET = "assets/policy-site.css"
 # Served as the one stylesheet above, in this order (print rules last, so they win): one
 # request fewer each on a phone.
@@ -173,12 +174,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):  # type: ignore[no-untyped
         generated = {page.path: self.renderer.page(page) for page in self.site.pages}
         generated[STYLESHEET] = "\n".join((ASSETS / part).read_text(encoding="utf-8") for part in STYLESHEET_PARTS)
         generated[search_index.INDEX_FILE] = self._search_index(files, config)
-        site_url = config.site_url or ""
-        outputs = {
-            exports.FEED: exports.changes_feed(self.site, site_url, config.use_directory_urls),
-            exports.CALENDAR: exports.review_calendar(self.site, site_url, config.use_directory_urls),
-            exports.EXPORT: exports.policies_export(self.site, config.use_directory_urls),
-        }
+        outputs = exports.site_exports(self.site, config.site_url or "", config.use_directory_urls)
         generated.update({name: content for name, content in outputs.items() if content is not None})
         return generated
 

@@ -38,7 +38,7 @@ class SiteRequest:
     pdf: bool | None  # None: as mkdocs.yml says
 
 
-def quiet_logs(verbose: bool) -> None:
+def quiet_mkdocs_logs(verbose: bool) -> None:
     """MkDocs' warnings on stderr as `WARNING: ...`, its progress only when verbose."""
     # Warnings must reach MkDocs' strict-mode counter, and the admin must see them.
     mkdocs_log = logging.getLogger("mkdocs")
@@ -46,6 +46,7 @@ def quiet_logs(verbose: bool) -> None:
     if not any(getattr(h, "policy_site", False) for h in mkdocs_log.handlers):
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        # A mark on our handler, so a second build in the same process does not add another.
         handler.policy_site = True  # type: ignore[attr-defined]
         mkdocs_log.addHandler(handler)
         mkdocs_log.propagate = False

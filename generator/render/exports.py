@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from generator.render.feeds import Calendar, CalendarEvent, Feed, FeedEntry, atom_feed, icalendar
+from generator.render.urls import page_url
 from generator.sources.model.common import Audience
 from generator.sources.model.history import Event
 from generator.sources.model.organisation import Organisation
@@ -14,7 +15,6 @@ from generator.sources.placeholders import Placeholders
 from generator.views.labels import AUDIENCES
 from generator.views.policy import PolicyView
 from generator.views.site import SiteView
-from generator.views.urls import page_url
 
 FEED = "changes.atom"
 CALENDAR = "reviews.ics"
@@ -160,3 +160,13 @@ def policies_export(site: SiteView, directory_urls: bool) -> str:
         "schools": [{"id": s.org.id, "name": s.org.name, "policies": [_policy_json(site, s.org, v, directory_urls) for v in s.policies]} for s in site.schools],
     }
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def site_exports(site: SiteView, site_url: str, directory_urls: bool) -> dict[str, str | None]:
+    """Every export file of a site by its path (None: the site has none of that kind). The plugin
+    writes these and the incremental digest covers them, so a new export is added here once."""
+    return {
+        FEED: changes_feed(site, site_url, directory_urls),
+        CALENDAR: review_calendar(site, site_url, directory_urls),
+        EXPORT: policies_export(site, directory_urls),
+    }

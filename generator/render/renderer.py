@@ -14,15 +14,17 @@ from markupsafe import Markup
 from generator.history.compare import clause_wording
 from generator.render.filters import markdown_filter, url_filter
 from generator.render.pdf import pdf_name
+from generator.render.urls import page_url, relative, relative_url
 from generator.sources.inert_text import escape_plain, theme_safe
 from generator.sources.model.common import Audience, Strength
 from generator.sources.model.organisation import Organisation
 from generator.sources.placeholders import PLACEHOLDER, Placeholders, role_title
 from generator.views.labels import AUDIENCES, audience_label, strength_label
 from generator.views.site import Page, SiteView
-from generator.views.urls import page_url, relative, relative_url
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Our CSS and the search page's scripts, copied into every site as they are.
+ASSETS = Path(__file__).parent / "assets"
 # Blocks a hand-written page may place, e.g. `{{ audience_chooser }}` in docs/index.md.
 BLOCK = re.compile(r"\{\{\s*(audience_chooser|policy_list|review_dashboard)\s*\}\}")
 

@@ -12,19 +12,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypedDict, Unpack
 
-from generator.render.search_words import expansions, normalise
+from generator.render.search_words import SPACE, expansions, normalise
+from generator.render.urls import page_url
 from generator.sources.model.common import Audience
 from generator.sources.model.policy import Clause
 from generator.sources.placeholders import Placeholders
 from generator.views.labels import AUDIENCES
 from generator.views.policy import PolicyView
 from generator.views.site import SiteView
-from generator.views.urls import page_url
 
 SNIPPET_CHARS = 280
 ALL = tuple(a.value for a in AUDIENCES)
 
-_SPACE = re.compile(r"\s+")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`>#]+|^\s*(?:[-+]|\d+\.)\s+", re.MULTILINE)
 
@@ -82,7 +81,7 @@ def plain_text(markdown: str) -> str:
     """What a person reads, for a result's snippet: Markdown links and emphasis dropped."""
     out = _LINK.sub(r"\1", markdown)
     out = _MARKUP.sub("", out)
-    return _SPACE.sub(" ", out).strip()
+    return SPACE.sub(" ", out).strip()
 
 
 def _clause_words(clause: Clause) -> str:

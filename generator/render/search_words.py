@@ -18,7 +18,7 @@ STOP_WORDS: set[str] = WORDS
 
 _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
 _NOT_WORD = re.compile(r"[^a-z0-9\s-]+")
-_SPACE = re.compile(r"\s+")
+SPACE = re.compile(r"\s+")
 _ISE = re.compile(r"^(\w{2,})is(e|ed|es|ing|ation|ations|er|ers)$")
 _IZE = re.compile(r"^(\w{2,})iz(e|ed|es|ing|ation|ations|er|ers)$")
 
@@ -35,7 +35,7 @@ def normalise(text: str) -> str:
     """Lower case, apostrophes dropped ("pupil's" -> "pupils"), punctuation to spaces; hyphens kept
     so the tokenizer can split them and `expansions` can join them. The browser does the same."""
     out = _APOSTROPHES.sub("", text.lower())
-    return _SPACE.sub(" ", _NOT_WORD.sub(" ", out)).strip()
+    return SPACE.sub(" ", _NOT_WORD.sub(" ", out)).strip()
 
 
 _porter_stem: Callable[[str], str] = porter_stemmer.stem

@@ -51,7 +51,7 @@ class SiteResult:
     pdf_jobs: list[PrintJob] = field(default_factory=list)
 
 
-def build_site(job: SiteJob) -> SiteResult:
+def build_job(job: SiteJob) -> SiteResult:
     """One organisation's site into its staging folder; errors come back as text, never raised."""
     started = time.perf_counter()
     pause_at("building")
@@ -140,7 +140,7 @@ def run_jobs(jobs: list[SiteJob], workers: int, sources: Sources, context: Diges
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
             progress.running([job.org_id])
-            result = build_site(job)
+            result = build_job(job)
             on_result(result)
             if result.error:
                 return
@@ -152,7 +152,7 @@ def run_jobs(jobs: list[SiteJob], workers: int, sources: Sources, context: Diges
         pending: dict[Future[SiteResult], str] = {}
         queue: Iterator[SiteJob] = iter(jobs)
         for job in queue:
-            pending[pool.submit(build_site, job)] = job.org_id
+            pending[pool.submit(build_job, job)] = job.org_id
             if len(pending) >= workers:
                 break
         while pending:
@@ -168,4 +168,4 @@ def run_jobs(jobs: list[SiteJob], workers: int, sources: Sources, context: Diges
                     return
                 following = next(queue, None)
                 if following is not None:
-                    pending[pool.submit(build_site, following)] = following.org_id
+                    pending[pool.submit(build_job, following)] = following.org_id

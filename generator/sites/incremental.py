@@ -11,6 +11,7 @@ changes the pages of the trust and of the schools that adopt it.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import asdict, dataclass
@@ -88,11 +89,7 @@ def site_digest(site: SiteView, renderer: Renderer, hand_written: list[tuple[str
     h.update(site.org.model_dump_json().encode())
     for view in site.policies:
         h.update(view.policy.model_dump_json().encode())
-    for content in (
-        exports.changes_feed(site, site_url, directory_urls),
-        exports.review_calendar(site, site_url, directory_urls),
-        exports.policies_export(site, directory_urls),
-    ):
+    for content in exports.site_exports(site, site_url, directory_urls).values():
         h.update((content or "").encode())
     h.update(json.dumps(site.nav([src for src, _ in hand_written if src != "index.md"]), sort_keys=True).encode())
     return h.hexdigest()
@@ -103,8 +100,9 @@ def site_record(site: SiteView, renderer: Renderer, inputs: str, context: Digest
     return SiteRecord(inputs, digest, site.notices(), site.overdue_statutory())
 
 
-def record_from_sources(sources: Sources, org_id: str, day: object, inputs: str, context: DigestContext) -> SiteRecord:
-    site = site_view(sources, org_id, day, context.window_days)  # type: ignore[arg-type]
+def record_from_sources(sources: Sources, org_id: str, day: dt.date, inputs: str, context: DigestContext) -> SiteRecord:
+    """A site's record made from its sources without building it, to compare with the last build's."""
+    site = site_view(sources, org_id, day, context.window_days)
     return site_record(site, Renderer(site, context.templates, context.directory_urls, context.pdfs), inputs, context)
 
 

@@ -37,6 +37,7 @@ from generator.sources.errors import display_path
 try:
     import fcntl
 except ImportError:  # not on Windows: builds there are not protected from each other
+    # The typeshed stubs declare fcntl a module on every platform, so None is "the wrong type".
     fcntl = None  # type: ignore[assignment]
 
 

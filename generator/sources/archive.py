@@ -22,8 +22,7 @@ from pydantic import Field
 
 from generator.sources.errors import SourceError, display_path
 from generator.sources.model.common import Slug, Strict
-from generator.sources.model.history import RATIFYING_EVENTS, VERSION_MAX, Event
-from generator.sources.model.history import VERSION_PATTERN as _VERSION
+from generator.sources.model.history import RATIFYING_EVENTS, VERSION_MAX, VERSION_PATTERN, Event
 from generator.sources.model.policy import Policy
 from generator.sources.source_files import ARCHIVE_DIR
 from generator.sources.validation import validate_model
@@ -31,12 +30,12 @@ from generator.sources.yaml_document import YamlDocument
 from generator.sources.yaml_source import load_yaml
 
 FORMAT = 1
-VERSION_PATTERN = re.compile(_VERSION)
+_VERSION_RE = re.compile(VERSION_PATTERN)
 
 
 def valid_version(text: str) -> bool:
     """A version number as the model accepts it (fullmatch: `$` alone would let "4\\n" through)."""
-    return len(text) <= VERSION_MAX and VERSION_PATTERN.fullmatch(text) is not None
+    return len(text) <= VERSION_MAX and _VERSION_RE.fullmatch(text) is not None
 
 
 # The parts of the ratification record the history must keep exactly as archived.
@@ -67,7 +66,7 @@ class ArchivedVersion:
 
 
 def version_slug(version: str) -> str:
-    """Versions are restricted (see VERSION_PATTERN) so they are already safe in a URL."""
+    """Versions are restricted (see the model's VERSION_PATTERN) so they are already safe in a URL."""
     return version
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 
 from generator.sources.dates import PolicyDate
@@ -35,10 +34,6 @@ class ReviewStatus:
     @property
     def urgency(self) -> int:
         return URGENCY.index(self.kind)
-
-    @property
-    def needs_attention(self) -> bool:
-        return self.kind in ("overdue", "no-date", "due-soon")
 
 
 def ratifications(policy: Policy) -> list[Event]:
@@ -74,18 +69,3 @@ def review_status(policy: Policy, today: dt.date, window_days: int = DEFAULT_WIN
     else:
         kind = "in-date"
     return ReviewStatus(kind, due, current)
-
-
-def build_date(explicit: str | None = None) -> dt.date:
-    """The build date: given, else POLICY_SITE_DATE, else SOURCE_DATE_EPOCH, else today."""
-    value = explicit or os.environ.get("POLICY_SITE_DATE")
-    if value:
-        return dt.date.fromisoformat(value)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
-
-
-def epoch_of(day: dt.date) -> int:
-    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())

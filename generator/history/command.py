@@ -18,6 +18,7 @@ from generator.history.compare import Comparison
 from generator.history.yaml_edit import append_to_sequence, set_scalar
 from generator.history.yaml_errors import YamlEditError
 from generator.sources.archive import ArchivedVersion
+from generator.sources.build_date import build_date
 from generator.sources.dates import PolicyDate
 from generator.sources.errors import SourcesInvalid, display_path
 from generator.sources.links import line_break_problem, text_link_problems
@@ -25,7 +26,7 @@ from generator.sources.load import load_sources
 from generator.sources.loaded import OrgSource, PolicySource, Sources
 from generator.sources.model.history import Event
 from generator.sources.model.policy import Policy
-from generator.sources.status import build_date, current_ratification
+from generator.sources.status import current_ratification
 
 
 class Refused(Exception):
