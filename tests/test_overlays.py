@@ -197,6 +197,11 @@ def test_replaced_plain_version_keeps_the_trusts_other_audiences(tmp_path: Path)
     overlay["replace"][0]["with"] = {"audiences": ["parents", "pupils"]}
     write(project / "policy_sources" / "ash" / "overlays" / "online-safety.yml", overlay)
     assert "clause 'ring-the-office' concerns pupils but has no plain-language version" in _errors(project)
+    # And a plain version for an audience the clause is not for, which no page would show.
+    overlay["replace"][0]["with"] = {"audiences": ["parents"], "plain": {"pupils": "I can ask an adult to ring home."}}
+    write(project / "policy_sources" / "ash" / "overlays" / "online-safety.yml", overlay)
+    errors = _errors(project)
+    assert re.search(r"ash/overlays/online-safety\.yml:\d+: clause 'ring-the-office' has a plain version for pupils but is not for pupils, so no page shows it", errors), errors
 
 
 def test_an_empty_overlay_adopts_the_policy_unchanged(tmp_path: Path) -> None:

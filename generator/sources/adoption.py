@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 
+from generator.sources.canonical import canonical_digest
 from generator.sources.model.policy import Clause, Policy
 
 FINGERPRINT_LENGTH = 12
@@ -13,9 +12,7 @@ FINGERPRINT_LENGTH = 12
 
 def clause_fingerprint(clause: Clause) -> str:
     """Short, stable fingerprint of a trust clause's content: any change to it changes this."""
-    data = clause.model_dump(mode="json", exclude_defaults=True)
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+    return canonical_digest(clause.model_dump(mode="json", exclude_defaults=True))[:FINGERPRINT_LENGTH]
 
 
 @dataclass(frozen=True)

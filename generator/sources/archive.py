@@ -9,8 +9,6 @@ fingerprint and refused.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ from typing import Any
 import yaml
 from pydantic import Field
 
+from generator.sources.canonical import canonical_digest
 from generator.sources.errors import SourceError, display_path
 from generator.sources.model.common import Slug, Strict
 from generator.sources.model.history import RATIFYING_EVENTS, VERSION_MAX, VERSION_PATTERN, Event
@@ -88,8 +87,7 @@ def frozen_content(policy: Policy, fill: Callable[[str], str]) -> dict[str, Any]
 
 
 def fingerprint(data: Any) -> str:
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return "sha256:" + canonical_digest(data)
 
 
 def _record_fingerprint(ratification: object, content: dict[str, Any]) -> str:

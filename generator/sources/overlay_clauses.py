@@ -79,10 +79,21 @@ class ClauseMerge:
         elif based_on != now:
             self.collisions.append(Collision(clause.id, action, display_path(self.doc.path), self.doc.line_of((*loc, "based_on")), based_on, now, clause, school))
 
-    def _check_plain(self, loc: tuple[str | int, ...], clause: Clause) -> None:
+    def _check_plain(self, loc: tuple[str | int, ...], clause: Clause, written: set[str] | None = None) -> None:
+        """`written`: the plain versions this overlay wrote (all of them when None). A trust's
+        plain version for an audience the school took off the clause is simply not shown."""
         for audience in (Audience.pupils, Audience.parents):
             if audience in clause.audiences and not getattr(clause.plain, audience.value):
                 self.error(loc, f"clause '{clause.id}' concerns {audience.value} but has no plain-language version; add `plain:` with `{audience.value}: ...`")
+        for audience in Audience:
+            if written is not None and audience.value not in written:
+                continue
+            if getattr(clause.plain, audience.value) and audience not in clause.audiences:
+                self.error(
+                    loc,
+                    f"clause '{clause.id}' has a plain version for {audience.value} but is not for {audience.value}, so no page shows it; "
+                    f"add {audience.value} to its `audiences:` or remove this plain version",
+                )
 
     def remove(self) -> set[str]:
         removed = set()
@@ -105,6 +116,7 @@ class ClauseMerge:
             s, c = self.clauses[entry.clause]
             trust_data = self.data["sections"][s]["clauses"][c]
             changed = entry.with_.model_dump(mode="json", exclude_unset=True)
+            written = {audience for audience, words in (changed.get("plain") or {}).items() if words}
             # A plain version given for one audience keeps the trust's for the others.
             if "plain" in changed:
                 changed["plain"] = {**trust_data.get("plain", {}), **changed["plain"]}
@@ -114,7 +126,7 @@ class ClauseMerge:
             except ValidationError as exc:
                 self.error(("replace", i, "with"), f"the changed clause is not valid: {exc.errors()[0]['msg']}")
                 continue
-            self._check_plain(("replace", i, "with"), school)
+            self._check_plain(("replace", i, "with"), school, written)
             self.data["sections"][s]["clauses"][c] = merged
             self._check_based_on(("replace", i), clause, entry.based_on, "replaced", school)
             self.changes.append(LocalChange(entry.clause, "replaced"))
@@ -146,11 +158,7 @@ class ClauseMerge:
                 continue
             if new.topic not in topics:
                 self.error(("add", i, "clause", "topic"), f"unknown topic '{new.topic}'; use a built-in topic (see the authoring guide) or one the trust's policy lists")
-            for audience in (Audience.pupils, Audience.parents):
-                if audience in new.audiences and not getattr(new.plain, audience.value):
-                    self.error(
-                        ("add", i, "clause"), f"clause '{new.id}' concerns {audience.value} but has no plain-language version; add `plain:` with `{audience.value}: ...`"
-                    )
+            self._check_plain(("add", i, "clause"), new)
             clauses = self.data["sections"][s].setdefault("clauses", [])
             position = len(clauses)
             if entry.after:
