@@ -30,7 +30,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 def _search_indexes(args: argparse.Namespace, sources: Sources, org_ids: list[str]) -> dict[str, dict[str, object]] | str:
     """Each organisation's index: the published file under --site, or built from the sources
     exactly as the next build will publish it."""
-    from generator.render import search_documents, search_index
+    from generator.render import search_index
     from generator.views.site import site_view
 
     indexes: dict[str, dict[str, object]] = {}
@@ -47,9 +47,8 @@ def _search_indexes(args: argparse.Namespace, sources: Sources, org_ids: list[st
     hand_written = config.hand_written()
     for org_id in org_ids:
         site = site_view(sources, org_id, build_date(None), config.review_window_days)
-        documents = search_documents.site_documents(site, hand_written, config.use_directory_urls)
         # Through JSON and back, so the answer comes from exactly what the site would ship.
-        indexes[org_id] = json.loads(search_index.dumps(search_index.build_index(documents)))
+        indexes[org_id] = json.loads(search_index.site_index_json(site, hand_written, config.use_directory_urls))
     return indexes
 
 

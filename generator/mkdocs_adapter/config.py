@@ -16,19 +16,22 @@ class SiteConfig:
     site_url: str
     pdf: bool
     review_window_days: int
+    pages: tuple[str, ...]  # the hand-written pages under docs_dir, in the order MkDocs lists them
 
     def hand_written(self) -> list[tuple[str, str]]:
-        """The hand-written pages, as (path under docs_dir, text), in path order."""
-        return [(p.relative_to(self.docs_dir).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(self.docs_dir.rglob("*.md"))]
+        """The hand-written pages as (path under docs_dir, text), as the plugin sees them in a build."""
+        return [(page, (self.docs_dir / page).read_text(encoding="utf-8")) for page in self.pages]
 
 
 def read_config(config_file: str) -> SiteConfig | str:
     """The settings of mkdocs.yml, or why it cannot be read, as one sentence."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+    from mkdocs.structure.files import get_files
 
     try:
         config = load_config(config_file)
+        pages = tuple(f.src_uri for f in get_files(config).documentation_pages())
     except (MkDocsException, OSError) as exc:
         return f"cannot read {config_file}: {exc}"
     plugin = config.plugins["policy-site"]
@@ -43,4 +46,5 @@ def read_config(config_file: str) -> SiteConfig | str:
         site_url=config.site_url or "",
         pdf=bool(plugin.config.pdf),
         review_window_days=int(plugin.config.review_window_days),
+        pages=pages,
     )

@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from generator.mkdocs_adapter.html_fixes import fix_page_html
-from generator.render import exports, pdf, print_urls, search_documents, search_index
+from generator.render import exports, pdf, print_urls, search_index
 from generator.render.renderer import ASSETS, Renderer, source_errors_page
 from generator.render.safe_html import neutralise_html
 from generator.sources.build_date import build_date
@@ -181,8 +181,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):  # type: ignore[no-untyped
     def _search_index(self, files: Files, config: MkDocsConfig) -> str:
         assert self.site
         hand_written = [(f.src_uri, Path(f.abs_src_path).read_text(encoding="utf-8")) for f in files.documentation_pages() if f.generated_by is None and f.abs_src_path]
-        documents = search_documents.site_documents(self.site, hand_written, config.use_directory_urls)
-        return search_index.dumps(search_index.build_index(documents))
+        return search_index.site_index_json(self.site, hand_written, config.use_directory_urls)
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         assert self.renderer

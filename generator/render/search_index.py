@@ -11,8 +11,9 @@ import json
 
 from lunr import get_default_builder
 
-from generator.render.search_documents import Indexed
+from generator.render.search_documents import Indexed, site_documents
 from generator.render.search_words import STOP_WORDS
+from generator.views.site import SiteView
 
 INDEX_FILE = "search/index.json"
 FORMAT = 1
@@ -43,3 +44,8 @@ def build_index(documents: list[Indexed]) -> dict[str, object]:
 
 def dumps(index: dict[str, object]) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+
+
+def site_index_json(site: SiteView, hand_written: list[tuple[str, str]], directory_urls: bool) -> str:
+    """A site's search index file: what the build ships and what `policy-site search` reads."""
+    return dumps(build_index(site_documents(site, hand_written, directory_urls)))
