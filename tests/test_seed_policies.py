@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,19 @@ def test_home_page_chooser_and_site_index(demo_site: Path) -> None:
     # Each site's navigation names only its own organisation's pages.
     thomas = (demo_site / "st-thomas" / "index.html").read_text(encoding="utf-8")
     assert "Bledington" not in thomas
+
+
+def test_dates_read_at_the_precision_the_source_gives(demo_site: Path) -> None:
+    # St Thomas' policy was adopted in June 2016 (no day): "in June 2016", never "on June 2016".
+    import feedparser
+
+    month_or_year = r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}|\d{4}"
+    summaries = []
+    for feed in sorted(demo_site.glob("*/changes.atom")):
+        summaries += [entry.summary for entry in feedparser.parse(feed.read_bytes()).entries]
+    assert "Version 1 of the Social Media Policy was adopted by Governing Body in June 2016." in summaries
+    wrong = [s for s in summaries if re.search(rf"\bon (?:{month_or_year})\b", s)]
+    assert wrong == []
+    for page in sorted(demo_site.glob("*/policies/*/versions/*/index.html")) + sorted(demo_site.glob("*/policies/*/history/index.html")):
+        text = read_page(page).article
+        assert not re.search(rf"\bon (?:{month_or_year})\b", text), page

@@ -41,7 +41,7 @@ def _change_summary(view: PolicyView, event: Event, fill: Placeholders) -> str:
     if notes and notes.parents:
         return fill.fill(notes.parents)
     who = f" by {fill.fill(event.body)}" if event.body else ""
-    return f"Version {event.version} of the {fill.fill(view.policy.title)} was {event.event.value}{who} on {event.date.display()}."
+    return f"Version {event.version} of the {fill.fill(view.policy.title)} was {event.event.value}{who} {event.date.when()}."
 
 
 def changes_feed(site: SiteView, site_url: str, directory_urls: bool) -> str:

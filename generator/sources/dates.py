@@ -76,6 +76,10 @@ class PolicyDate:
             return f"{MONTHS[self.month - 1]} {self.year}"
         return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
 
+    def when(self) -> str:
+        """The date after a verb, at its precision: 'on 29 January 2025', 'in June 2016', 'in 2016'."""
+        return f"{'on' if self.day else 'in'} {self.display()}"
+
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
