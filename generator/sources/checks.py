@@ -92,6 +92,14 @@ def _check_reference(ref: dict[str, Any], known: set[str], doc: YamlDocument, lo
     return []
 
 
+def unread_plain_version(clause_id: str, audience: str) -> str:
+    """The message for a plain version no page shows: its clause is not for that audience."""
+    return (
+        f"clause '{clause_id}' has a plain version for {audience} but is not for {audience}, so no page shows it; "
+        f"add {audience} to its `audiences:` or remove this plain version"
+    )
+
+
 def check_policy_data(doc: YamlDocument, known_policies: set[str]) -> list[SourceError]:
     """Checks on the raw data, so they run even when the same file has model errors."""
     data = doc.data if isinstance(doc.data, dict) else {}
@@ -141,8 +149,7 @@ def check_policy_data(doc: YamlDocument, known_policies: set[str]) -> list[Sourc
                     errors.append(
                         doc.error(
                             (*loc, "plain", audience),
-                            f"clause '{clause.get('id')}' has a plain version for {audience} but is not for {audience}, so no page shows it; "
-                            f"add {audience} to its `audiences:` or remove this plain version",
+                            unread_plain_version(str(clause.get("id")), audience),
                         )
                     )
             for r, ref in _items(clause, "see"):

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from generator.sources.adoption import Collision, LocalChange, clause_fingerprint
+from generator.sources.checks import unread_plain_version
 from generator.sources.errors import SourceError, display_path
 from generator.sources.model.common import Audience
 from generator.sources.model.overlay import Overlay
@@ -89,11 +90,7 @@ class ClauseMerge:
             if written is not None and audience.value not in written:
                 continue
             if getattr(clause.plain, audience.value) and audience not in clause.audiences:
-                self.error(
-                    loc,
-                    f"clause '{clause.id}' has a plain version for {audience.value} but is not for {audience.value}, so no page shows it; "
-                    f"add {audience.value} to its `audiences:` or remove this plain version",
-                )
+                self.error(loc, unread_plain_version(clause.id, audience.value))
 
     def remove(self) -> set[str]:
         removed = set()
