@@ -139,6 +139,18 @@ class PolicyView:
         """The sections a clause sits in, outermost first, so it keeps its context on any page."""
         return next((list(trail) for trail, c in self.policy.placed_clauses() if c.id == clause.id), [])
 
+    def by_section(self, clauses: list[Clause]) -> list[tuple[list[Section], list[Clause]]]:
+        """Clauses in runs under the section they sit in, in reading order (for pages that keep
+        the policy's order, such as a pupils' agreement per key stage)."""
+        runs: list[tuple[list[Section], list[Clause]]] = []
+        for clause in clauses:
+            trail = self.trail(clause)
+            if runs and [s.id for s in runs[-1][0]] == [s.id for s in trail]:
+                runs[-1][1].append(clause)
+            else:
+                runs.append((trail, [clause]))
+        return runs
+
     def party_label(self, party: str) -> str:
         if party == SCHOOL:
             return self.org.display_short
