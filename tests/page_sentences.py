@@ -251,12 +251,22 @@ class Checker:
 
 def site_checkers(site: Path, sources_root: Path, docs: Path) -> dict[str, Checker]:
     """One checker per site in the output folder, and one (key '') for the folder's own front page."""
-    sources = load_sources(sources_root)
-    interface, labels = load_interface()
-    org_ids = sorted(p.name for p in site.iterdir() if p.is_dir() and p.name in sources.orgs)
-    checkers = {org_id: Checker(Data(source_text(sources, [org_id], docs), labels), interface) for org_id in org_ids}
-    checkers[""] = Checker(Data(source_text(sources, org_ids, docs), labels), interface)
+    org_ids = tuple(sorted(p.name for p in site.iterdir() if p.is_dir() and p.name in _sources(sources_root).orgs))
+    checkers = {org_id: _checker(sources_root, docs, (org_id,)) for org_id in org_ids}
+    checkers[""] = _checker(sources_root, docs, org_ids)
     return checkers
+
+
+@cache
+def _sources(root: Path) -> Sources:
+    return load_sources(root)
+
+
+@cache
+def _checker(sources_root: Path, docs: Path, org_ids: tuple[str, ...]) -> Checker:
+    """Kept for the test session: the sources are not changed by the tests that read them."""
+    interface, labels = load_interface()
+    return Checker(Data(source_text(_sources(sources_root), list(org_ids), docs), labels), interface)
 
 
 def unexplained_sentences(site: Path, sources_root: Path, docs: Path) -> dict[str, list[str]]:

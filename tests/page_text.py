@@ -65,6 +65,7 @@ class BodyText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         classes = set((a.get("class") or "").split())
+        self._spoken(a)
         if tag in VOID:
             if tag in ("br", "hr"):
                 self._flush()
@@ -88,8 +89,15 @@ class BodyText(HTMLParser):
         self._ins += tag == "ins"
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._spoken(dict(attrs))
         if tag in ("br", "hr"):
             self._flush()
+
+    def _spoken(self, attrs: dict[str, str | None]) -> None:
+        """A screen reader says an element's label and an image's text alternative: read them too."""
+        if self._inside and not self._skip and attrs.get("aria-hidden") != "true" and "hidden" not in attrs:
+            for name in ("aria-label", "alt"):
+                self._emit(attrs.get(name) or "")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID or not any(e.tag == tag for e in self._stack):

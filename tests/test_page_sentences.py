@@ -88,14 +88,28 @@ def test_an_invented_sentence_on_a_built_page_is_caught(demo_site: Path, tmp_pat
 def test_a_page_is_read_as_blocks_and_sentences() -> None:
     html = (
         '<header>Site name</header><article class="md-content__inner md-typeset"><h1>Title</h1>'
+        '<nav aria-label="Versions"><img src="x.png" alt="A badge"></nav>'
         '<p class="ps-clause__meta"><span class="ps-strength">Must</span> <span class="ps-audiences">For: Staff</span></p>'
         "<p>One thing. Two things? <strong>Three</strong> things.</p><table><tr><td>A</td><td>B</td></tr></table>"
         '<p class="ps-diff">Use <del><span class="ps-sr">removed: </span>email</del> <ins><span class="ps-sr">added: </span>the phone</ins> only.</p>'
         '<span aria-hidden="true">icon</span><script>var x = "Not text.";</script></article><footer>Footer</footer>'
     )
     pieces = body_pieces(html)
-    assert pieces == ["Title", "Must", "For: Staff", "One thing. Two things? Three things.", "A", "B", "removed:", "added:", "Use email only.", "Use the phone only."]
-    assert sentences(pieces[3]) == ["One thing.", "Two things?", "Three things."]
+    assert pieces == [
+        "Title",
+        "Versions",
+        "A badge",
+        "Must",
+        "For: Staff",
+        "One thing. Two things? Three things.",
+        "A",
+        "B",
+        "removed:",
+        "added:",
+        "Use email only.",
+        "Use the phone only.",
+    ]
+    assert sentences(pieces[5]) == ["One thing.", "Two things?", "Three things."]
     assert sentences("Read version 2 · All versions") == ["Read version 2", "All versions"]
 
 
