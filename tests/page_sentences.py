@@ -120,7 +120,7 @@ SLOT_FORMS = {
 }
 SLOT = re.compile(r"\{([a-z_]+)\}")
 # Data shown as one value or a list of them: "Staff, Governors", "Jo Bloggs (Head teacher); Ann Lee (Governor)".
-SEGMENTS = re.compile(r", |; | \(|\)")
+SEGMENTS = re.compile(r", |; | \(|\)| › ")
 
 
 def normal(text: str) -> str:
