@@ -16,7 +16,7 @@ from generator.sources.loaded import OrgSource, PolicySource
 from generator.sources.model.common import Audience, Strength
 from generator.sources.model.history import Event
 from generator.sources.model.organisation import Organisation
-from generator.sources.model.policy import Clause, Policy, Procedure, SmartGuide, Topic
+from generator.sources.model.policy import Clause, Form, Policy, Procedure, SmartGuide, Topic
 from generator.sources.placeholders import Placeholders
 from generator.sources.status import ReviewStatus, review_status
 from generator.sources.topics import policy_topics
@@ -111,6 +111,10 @@ class PolicyView:
 
     def donts(self, audience: Audience) -> list[Clause]:
         return strongest_first([c for c in self.clauses_for(audience) if c.strength in DONT_STRENGTHS])
+
+    def forms_for(self, audience: Audience | None = None) -> list[Form]:
+        """The forms a page lists: all on the full policy, those for the audience (or for all) on its page."""
+        return [f for f in self.policy.forms if audience is None or not f.audiences or audience in f.audiences]
 
     def procedures_for(self, audience: Audience) -> list[Procedure]:
         return [p for p in self.policy.procedures if audience in p.audiences]
