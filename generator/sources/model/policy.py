@@ -105,8 +105,8 @@ class Form(Strict):
     def _url_or_policy(self) -> Form:
         if bool(self.url) == bool(self.policy):
             raise ValueError(
-                f"form '{self.title}' needs either `url:` (https://... or /path of a file in docs/) or `policy:` (a policy on this site holding it), not "
-                + ("both" if self.url else "neither")
+                f"form '{self.title}' needs either `url:` (https://... or /path of a file in docs/) or `policy:` (a policy on this site holding it)"
+                + (", not both; keep one" if self.url else "")
             )
         if self.section and not self.policy:
             raise ValueError(f"`section: {self.section}` needs `policy:`, the id of the policy it is in")
