@@ -48,6 +48,27 @@ CASES = [
     ("date that is not a date", 'date: "2025-01-29"', 'date: "29.01.25"', ["'29.01.25' is not a date", "YYYY-MM-DD"]),
     ("reference to a missing policy", "- id: acceptable-use", "- id: acceptable-usage", ["no policy with id 'acceptable-usage'", "name:"]),
     ("unknown field", "        summary: Never friend pupils.", "        sumary: Never friend pupils.", ["unknown field 'sumary'", "did you mean 'summary'"]),
+    (
+        "link relative to the page",
+        "Parents must not post photos",
+        "Parents must not post [photos](../acceptable-use/#rules)",
+        ["is relative to the page", "write `policy:acceptable-use#rules`"],
+    ),
+    (
+        "link to a policy not carried",
+        "Parents must not post photos",
+        "Parents must not post [photos](policy:photos)",
+        ["the policy 'photos', which this site does not carry"],
+    ),
+    (
+        "link to an id the policy lacks",
+        "Parents must not post photos",
+        "Parents must not post [photos](#staf-use)",
+        ["has no section, clause or procedure", "'staff-use'"],
+    ),
+    ("link to a missing file", "Parents must not post photos", "Parents must not post [photos](/photos.pdf)", ["docs/photos.pdf, which does not exist"]),
+    ("http link", "Parents must not post photos", "Parents must not post [photos](http://oak.example/photos)", ["not secure", "https://oak.example/photos"]),
+    ("section of a missing id", "- id: acceptable-use", "- {id: acceptable-use, section: rule}", ["`section: rule`", "did you mean 'rules'?"]),
     ("pupil clause without plain words", "          pupils: If something online upsets me, I will tell a teacher.", "          staff: x", ["concerns pupils", "plain"]),
 ]
 

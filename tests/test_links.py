@@ -53,6 +53,7 @@ related_policies:
   - {name: Complaints Policy, url: @rel_cr@}
   - {name: Complaints Policy, url: @rel_ok@}
   - {name: Complaints Policy, url: @rel_site@}
+  - {name: Complaints Policy, url: @rel_relative@}
 statutory_references:
   - {name: KCSIE, url: @stat_colon@}
   - {name: KCSIE, url: @stat_entity@}
@@ -130,7 +131,8 @@ CASES: dict[str, tuple[str, list[str] | None]] = {
     "rel_newline": ("javascript:alert(1)\n", [SCRIPT]),
     "rel_cr": ("https://www.oak.example/complaints\r\r!!! danger\r    withdrawn", [ONE_LINE]),
     "rel_ok": ("https://www.oak.example/complaints", None),
-    "rel_site": ("../acceptable-use/#rules", None),
+    "rel_site": ("policy:acceptable-use#rules", None),
+    "rel_relative": ("../acceptable-use/#rules", ["relative to the page it is on", "write `policy:acceptable-use#rules`"]),
     "stat_colon": ("javascript&colon;alert(1)", [SCRIPT]),
     "stat_entity": ("&#106;avascript:alert(1)", [SCRIPT]),
     "stat_ftp": ("ftp://files.example/kcsie.pdf", [NOT_CARRIED, "'ftp:'"]),
@@ -155,7 +157,7 @@ CASES: dict[str, tuple[str, list[str] | None]] = {
     "text_data": ("Open data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", [SCRIPT, "data:"]),
     "text_fine": (
         "Write to [the office](mailto:office@oak.example), ring [us](tel:+441234567890), read [the rules](https://www.oak.example/rules), "
-        "[AUP](../acceptable-use/) or [below](#rules). JavaScript: a language we teach. Personal data: we keep it safe.",
+        "[AUP](policy:acceptable-use) or [below](#rules). JavaScript: a language we teach. Personal data: we keep it safe.",
         None,
     ),
     "step": ("Open [the form](java&#x09;script:alert(1)).", [SCRIPT]),
@@ -337,6 +339,7 @@ SPELLINGS = [
     ("tel:+441234567890", True),
     ("tel:01234 567890", True),
     ("../acceptable-use/", True),
+    ("policy:acceptable-use#rules", True),
     ("acceptable-use/index.html", True),
     ("/policies/", True),
     ("#rules", True),

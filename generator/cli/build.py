@@ -57,12 +57,12 @@ def run(args: argparse.Namespace) -> int:
     from generator.sites import output_paths, publish
 
     started = time.perf_counter()
-    sources = load(Path(args.sources))
-    if sources is None:
-        return 1
     config = read_config(args.config)
     if isinstance(config, str):
         return fail(config)
+    sources = load(Path(args.sources), docs_dir=config.docs_dir)
+    if sources is None:
+        return 1
     output = output_paths.output_path(args.output)
     refused = _refused_output(args, config, output)
     if refused:

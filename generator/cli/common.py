@@ -38,10 +38,11 @@ def no_such_organisation(names: list[str], sources: Sources) -> str:
     return f"no organisation called {', '.join(names)}; choose from: {', '.join(sorted(sources.orgs))}"
 
 
-def load(sources_dir: Path, only: str | None = None) -> Sources | None:
-    """The sources, or None after printing every error of them; warnings are printed either way."""
+def load(sources_dir: Path, only: str | None = None, docs_dir: Path | None = None) -> Sources | None:
+    """The sources, or None after printing every error of them; warnings are printed either way.
+    With `docs_dir`, links to its files are checked too."""
     try:
-        sources = load_sources(sources_dir, only=only)
+        sources = load_sources(sources_dir, only=only, docs_dir=docs_dir)
     except SourcesInvalid as exc:
         print(exc.report(), file=sys.stderr)
         return None

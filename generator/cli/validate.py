@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from generator.cli.common import load
+from generator.mkdocs_adapter.config import read_config
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -14,7 +15,9 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def run(args: argparse.Namespace) -> int:
-    sources = load(Path(args.sources))
+    # The docs/ folder, so that a link to a file of the site is checked to be there.
+    config = read_config(args.config)
+    sources = load(Path(args.sources), docs_dir=None if isinstance(config, str) else config.docs_dir)
     if sources is None:
         return 1
     policies = [ps.policy for o in sources.orgs.values() for ps in o.policies.values()]

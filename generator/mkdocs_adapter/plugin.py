@@ -90,7 +90,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):  # type: ignore[no-untyped
         self.base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         try:
             wanted = self.config.organisation or os.environ.get("POLICY_SITE_ORG")
-            sources = self.preloaded or load_sources(self.base / self.config.sources, only=wanted)
+            sources = self.preloaded or load_sources(self.base / self.config.sources, only=wanted, docs_dir=Path(config.docs_dir))
             org_id = choose_organisation(sources, self.config.organisation)
         except (SourcesInvalid, PluginError) as exc:
             if self.command != "serve" or self.site is None:
@@ -119,7 +119,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):  # type: ignore[no-untyped
                 pdf.find_chromium()
             except pdf.PdfError as exc:
                 raise PluginError(str(exc)) from None
-        self.renderer = Renderer(self.site, self.base / self.config.templates, config.use_directory_urls, self.pdfs)
+        self.renderer = Renderer(self.site, self.base / self.config.templates, config.use_directory_urls, self.pdfs, Path(config.docs_dir))
         return self._site_config(config, org_id)
 
     def _show_problems(self, config: MkDocsConfig, exc: SourcesInvalid | PluginError) -> MkDocsConfig:

@@ -9,13 +9,15 @@ from typing import Any
 
 from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from generator.history.compare import clause_wording
 from generator.render.filters import markdown_filter, url_filter
 from generator.render.pdf import pdf_name
+from generator.render.site_links import SiteLinks
 from generator.render.urls import page_url, relative, relative_url
-from generator.sources.inert_text import escape_plain, theme_safe
+from generator.sources.inert_text import Rewrite, escape_plain, inert_markdown, theme_safe
 from generator.sources.model.common import Audience, Strength
 from generator.sources.model.organisation import Organisation
 from generator.sources.placeholders import PLACEHOLDER, Placeholders, role_title
@@ -83,21 +85,34 @@ def environment(override_dir: Path | None) -> Environment:
 class Renderer:
     """Renders one organisation's pages; the only place templates are touched."""
 
-    def __init__(self, site: SiteView, override_dir: Path | None, directory_urls: bool = True, pdfs: bool = False) -> None:
+    def __init__(self, site: SiteView, override_dir: Path | None, directory_urls: bool = True, pdfs: bool = False, docs_dir: Path | None = None) -> None:
         self.site = site
         self.directory_urls = directory_urls
         self.fill = Placeholders(site.org, site.trust_name)
+        self.links = SiteLinks(site, directory_urls, docs_dir)
         self.env = environment(override_dir)
+        self.env.globals["site_anchor"] = self.links.anchor
         # The download link exists exactly when the build prints the PDF.
         # Pages name audiences as the setting does (pupils, children or students), and list only those with pages.
         self.env.globals["audience_label"] = site.audience_label
         self.env.globals["AUDIENCES"] = site.audiences
         self.env.globals["pdf_file"] = lambda view: f"{view.folder}/{pdf_name(site.org.id, view.policy.id)}" if pdfs else None
-        self.env.filters["md"] = markdown_filter(self.fill.fill)
-        self.env.filters["url"] = url_filter(self.fill.fill)
+        self.env.filters["md"] = markdown_filter(self.fill.fill, self._rewrite_for)
+        self.env.filters["url"] = url_filter(self.fill.fill, self._rewrite_for)
         self.env.filters["inline"] = lambda text: Markup(escape_plain(self.fill.fill(text or "")))
         # Front matter titles: a JSON string is valid YAML whatever the text holds.
         self.env.filters["front_title"] = lambda text: Markup(json.dumps(theme_safe(self.fill.fill(str(text)))))
+
+    def _rewrite(self, current: str, page: Page | None) -> Rewrite:
+        """How the links of a text are written on the page `current`: `#id` goes to the full page
+        of the policy whose text it is (on a version page, the version's own text is the page)."""
+        view = page.policy if page else None
+        home = (current if page and page.version else view.page(), view.policy.id) if view else None
+        return lambda address: self.links.address(address, current, home)
+
+    def _rewrite_for(self, context: Context) -> Rewrite:
+        page = context.get("page")
+        return self._rewrite(str(context.get("current", "")), page if isinstance(page, Page) else None)
 
     def _render(self, template: str, current: str, **context: Any) -> str:
         def link(target: str, anchor: str = "") -> Markup:
@@ -136,7 +151,7 @@ class Renderer:
     def hand_written(self, markdown: str, path: str) -> str:
         """Fill placeholders and blocks in a hand-written docs/ page (the file itself is never changed)."""
         text = BLOCK.sub(lambda m: self._render(f"blocks/{m.group(1)}.md.j2", path), markdown)
-        welcome = self.env.filters["md"](self.site.org.welcome)
+        welcome = Markup(inert_markdown(self.fill.fill(self.site.org.welcome).strip(), self._rewrite(path, None))) if self.site.org.welcome else ""
         text = re.sub(r"\{\{\s*school\.welcome\s*\}\}", lambda m: welcome, text)
 
         def value(match: re.Match[str]) -> str:

@@ -237,6 +237,8 @@ def _check_org(org: Organisation, doc: YamlDocument, sources: Sources) -> list[S
         for m, member in enumerate(group.members):
             if member not in people:
                 errors.append(doc.error(("groups", g, "members", m), f"'{member}' is not listed under people; add them there or fix the id"))
+    if org.trust and org.trust.section:
+        errors.append(doc.error(("trust", "section"), "a trust is named by its `id:` or `name:` alone; remove `section:`"))
     if org.trust and org.trust.id and org.trust.id not in sources.orgs:
         errors.append(doc.error(("trust", "id"), f"there is no organisation '{org.trust.id}' here; fix the id or write `name:` for a trust the site does not carry"))
     return errors

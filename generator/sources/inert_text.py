@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from generator.sources.links import is_safe_url, one_line
+from generator.sources.site_links import address_of
+
+# What a page does with each address of a text: the address to write, or None to show the
+# link's words alone (render/site_links.py writes the site-relative forms for each page).
+Rewrite = Callable[[str], str | None]
 
 # Links may only go to the web, to mail or phone, or within the site (generator/sources/links.py).
 # An inline link's whole destination, up to the first `)`: a browser drops tabs and line
@@ -17,8 +23,23 @@ _REFERENCE_LINK = re.compile(r"(\[[^\]\n]*\]:[ \t]*\n?[ \t]*)(\S+)")
 _ADMONITION = re.compile(r"^([ \t>]*)(!!!|\?\?\?)", re.MULTILINE)
 
 
+# A whole inline link, to show only its words when the page has nothing for it to go to.
+_WHOLE_INLINE_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)]*)\)")
+
+
 def _safe_target(target: str) -> str:
     return target if is_safe_url(target) else "#"
+
+
+def _target(destination: str, rewrite: Rewrite | None) -> str:
+    """A link destination as the page writes it: its address rewritten, then refused unless safe."""
+    if rewrite is not None:
+        address = address_of(destination)
+        written = rewrite(address) if address else address
+        if written is None:
+            return "#"
+        destination = destination.replace(address, written, 1)
+    return _safe_target(destination)
 
 
 def escape_plain(text: str) -> str:
@@ -39,10 +60,11 @@ def escape_plain(text: str) -> str:
     return one_line(out)
 
 
-def inert_markdown(text: str) -> str:
+def inert_markdown(text: str, rewrite: Rewrite | None = None) -> str:
     """Keep Markdown emphasis, lists and links, but no HTML, images, attributes or script links.
 
-    Images are dropped because even a picture is a request to another host.
+    Images are dropped because even a picture is a request to another host. `rewrite` gives
+    the address to write for each link on the page at hand (or None: its words alone).
     """
     # Python-Markdown reads \r and \r\n as line ends: so must the checks below.
     out = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -50,8 +72,10 @@ def inert_markdown(text: str) -> str:
     out = out.replace("{", "&#123;").replace("}", "&#125;")
     out = out.replace("![", "&#33;[")
     out = out.replace("--8<--", "--8&lt;--")
-    out = _INLINE_LINK.sub(lambda m: "](" + _safe_target(m.group(1)), out)
-    out = _REFERENCE_LINK.sub(lambda m: m.group(1) + _safe_target(m.group(2)), out)
+    if rewrite is not None:
+        out = _WHOLE_INLINE_LINK.sub(lambda m: m.group(1) if rewrite(address_of(m.group(2))) is None else m.group(0), out)
+    out = _INLINE_LINK.sub(lambda m: "](" + _target(m.group(1), rewrite), out)
+    out = _REFERENCE_LINK.sub(lambda m: m.group(1) + _target(m.group(2), rewrite), out)
     out = _ADMONITION.sub(lambda m: m.group(1) + ("&#33;" if m.group(2)[0] == "!" else "&#63;") + m.group(2)[1:], out)
     return out
 

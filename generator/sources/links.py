@@ -1,7 +1,8 @@
 """Which links a policy site may carry, decided in one place for validation and rendering.
 
 A link may go to the web (`http:`, `https:`), to mail or a phone (`mailto:`, `tel:`), or to a
-page of the site (a relative path or `#anchor`). Anything else is refused when the sources are
+place in the site (`policy:ID`, `#anchor`, `/path`: see site_links.py, which the renderer
+resolves for each page). Anything else is refused when the sources are
 validated, and neutralised again when pages are rendered, so that a `javascript:`, `data:` or
 `vbscript:` link can never reach a reader however it was spelt: browsers drop tabs and line
 breaks inside an address, decode HTML entities in attributes and ignore letter case, so the
@@ -19,6 +20,8 @@ import unicodedata
 from urllib.parse import quote, unquote
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# `policy:ID` names a policy of this site; the renderer writes it as a relative link (site_links.py).
+SITE_SCHEME = "policy"
 # Schemes that run code or carry a whole document in the reader's browser.
 SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "data", "livescript", "mocha"})
 
@@ -36,7 +39,7 @@ _LINE_BREAK_NAMES = {
 }
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
-_ADVICE = "write an address starting https:// (or mailto: or tel:), or a page of this site such as ../acceptable-use/ or #section-id"
+_ADVICE = "write an address starting https:// (or mailto: or tel:), or a place in this site such as policy:acceptable-use or #section-id"
 
 # Link targets in Markdown, found the way a Markdown reader would and a little more greedily.
 _INLINE = re.compile(r"\]\(\s*(<[^>\n]*>?|[^)]*)")
@@ -118,7 +121,7 @@ def check_url(value: str) -> str | None:
     scheme = url_scheme(value)
     if scheme in SCRIPT_SCHEMES:
         return f"the address '{shown}' is a '{scheme}:' link, which would run code or open hidden content in the reader's browser, not a page; {_ADVICE}"
-    if scheme is not None and scheme not in SAFE_SCHEMES:
+    if scheme is not None and scheme not in SAFE_SCHEMES and scheme != SITE_SCHEME:
         return f"the address '{shown}' is a '{scheme}:' link, which this site does not carry; {_ADVICE}"
     if scheme is None and any(r.startswith(("//", "/\\")) or value.strip().startswith(("\\\\", "\\/")) for r in _readings(value.replace("\\", "/"))):
         return f"the address '{shown}' starts with two slashes, so it goes to another website without saying how; write it in full, starting https://"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.sources.anchors import Anchor, policy_anchors
 from generator.sources.archive import Recorded, load_archives
 from generator.sources.checks import check_links, check_policy_data, check_sources, policy_warnings
 from generator.sources.errors import SourceError, SourcesInvalid, display_path
+from generator.sources.link_check import LinkSite, check_site_links
 from generator.sources.loaded import OrgSource, PolicySource, Sources, own_history
 from generator.sources.model.organisation import Organisation
 from generator.sources.model.overlay import Overlay
@@ -14,7 +16,7 @@ from generator.sources.model.policy import Policy
 from generator.sources.overlay import merge
 from generator.sources.parties import Reads, party_pages
 from generator.sources.placeholders import Placeholders
-from generator.sources.source_files import ORGANISATION_FILE, find_source_files
+from generator.sources.source_files import ORGANISATION_FILE, POLICIES_DIR, find_source_files
 from generator.sources.validation import validate_model
 from generator.sources.yaml_document import YamlDocument
 from generator.sources.yaml_source import load_yaml
@@ -35,11 +37,16 @@ def _needed_for(root: Path, org_id: str) -> set[str] | None:
     return {org_id} | ({trust_id} if isinstance(trust_id, str) else set())
 
 
-def load_sources(root: Path, only: str | None = None) -> Sources:
+# (organisation folder, the policy whose text it is or None, the file): every file whose links are checked.
+LinkDocs = list[tuple[str, str | None, YamlDocument]]
+
+
+def load_sources(root: Path, only: str | None = None, docs_dir: Path | None = None) -> Sources:
     """Load and check every organisation and policy (or, with `only`, those one organisation's
     site is made from, so a live preview of one school stays quick in a large trust); raise
-    SourcesInvalid listing all errors."""
+    SourcesInvalid listing all errors. With `docs_dir`, a link to a file checks it is there."""
     errors: list[SourceError] = []
+    link_docs: LinkDocs = []
     orgs: dict[str, OrgSource] = {}
     raw_docs: list[tuple[set[str], YamlDocument, Reads]] = []
     if not root.is_dir():
@@ -56,6 +63,8 @@ def load_sources(root: Path, only: str | None = None) -> Sources:
         org_doc = load_yaml(files.organisation, errors)
         # Links are checked in the raw data of every file, so they are reported even beside model errors.
         errors += check_links(org_doc) if org_doc else []
+        if org_doc:
+            link_docs.append((name, None, org_doc))
         org = validate_model(Organisation, org_doc, errors) if org_doc else None
         policies: dict[str, PolicySource] = {}
         site_policies = {p.stem for p in files.policies} | {p.stem for p in files.overlays}
@@ -63,6 +72,7 @@ def load_sources(root: Path, only: str | None = None) -> Sources:
             doc = load_yaml(policy_path, errors)
             if doc:
                 raw_docs.append((site_policies, doc, party_pages(org)))
+                link_docs.append((name, policy_path.stem, doc))
             policy = validate_model(Policy, doc, errors) if doc else None
             if doc and policy:
                 if policy.id != policy_path.stem:
@@ -81,7 +91,7 @@ def load_sources(root: Path, only: str | None = None) -> Sources:
             archives[org.id] = files.archives
     sources = Sources(root, orgs, found.warnings)
     for org_id, paths in overlays.items():
-        _adopt(sources, sources.orgs[org_id], paths, errors)
+        _adopt(sources, sources.orgs[org_id], paths, errors, link_docs)
     for org_id, source in orgs.items():
         stems = {p.stem for p in found.orgs[org_id].policies} | {p.stem for p in overlays[org_id]}
         recorded = {pid: Recorded(ps.policy, ps.doc, own_history(ps)) for pid, ps in source.policies.items()}
@@ -93,12 +103,29 @@ def load_sources(root: Path, only: str | None = None) -> Sources:
         errors.extend(check_policy_data(doc, files_here, reads))
         sources.warnings.extend(str(warning) for warning in sorted(policy_warnings(doc)))
     errors.extend(check_sources(sources))
+    errors.extend(_check_site_links(sources, link_docs, {name: files.stems() for name, files in found.orgs.items()}, docs_dir))
     if errors:
         raise SourcesInvalid(errors)
     return sources
 
 
-def _adopt(sources: Sources, source: OrgSource, paths: list[Path], errors: list[SourceError]) -> None:
+def _check_site_links(sources: Sources, link_docs: LinkDocs, stems: dict[str, set[str]], docs_dir: Path | None) -> list[SourceError]:
+    """Every link of every file against the site it is published on: the merged policies' ids
+    where they loaded, else those written in the policy's own file (so one broken file does
+    not make every link to it an error)."""
+    raw: dict[tuple[str, str], dict[str, Anchor]] = {(org, own): policy_anchors(doc.data) for org, own, doc in link_docs if own and doc.path.parent.name == POLICIES_DIR}
+    errors: list[SourceError] = []
+    sites: dict[str, LinkSite] = {}
+    for org, own, doc in link_docs:
+        if org not in sites:
+            loaded = sources.orgs[org].policies if org in sources.orgs else {}
+            policies = {pid: policy_anchors(loaded[pid].policy.model_dump(mode="json")) if pid in loaded else raw.get((org, pid)) for pid in stems.get(org, set())}
+            sites[org] = LinkSite(policies, docs_dir)
+        errors += check_site_links(doc, sites[org], own)
+    return errors
+
+
+def _adopt(sources: Sources, source: OrgSource, paths: list[Path], errors: list[SourceError], link_docs: LinkDocs) -> None:
     """Merge each overlay in the school's overlays/ with its trust's policy of the same id."""
     if not paths:
         return
@@ -112,6 +139,7 @@ def _adopt(sources: Sources, source: OrgSource, paths: list[Path], errors: list[
         if doc is None:
             continue
         errors += check_links(doc)
+        link_docs.append((org.id, path.stem, doc))
         overlay = validate_model(Overlay, doc, errors)
         if overlay is None:
             continue

@@ -51,7 +51,8 @@ def _degrade_links(data: Any, site_policies: set[str], titles: dict[str, str]) -
     if isinstance(data, list):
         return [_degrade_links(v, site_policies, titles) for v in data]
     if isinstance(data, dict):
-        if set(data) <= {"id", "name", "url"} and isinstance(data.get("id"), str) and data["id"] not in site_policies:
+        # A reference (`section` too: a section of a policy not carried is not carried either).
+        if set(data) <= {"id", "name", "url", "section"} and isinstance(data.get("id"), str) and data["id"] not in site_policies:
             return {"name": data.get("name") or titles.get(data["id"], data["id"]), **({"url": data["url"]} if data.get("url") else {})}
         return {k: _degrade_links(v, site_policies, titles) for k, v in data.items()}
     return data

@@ -38,6 +38,10 @@ class OrgFiles:
     overlays: list[Path] = field(default_factory=list)
     archives: dict[str, list[Path]] = field(default_factory=dict)  # policy id -> version files
 
+    def stems(self) -> set[str]:
+        """The ids of the policies the organisation's site carries: its own and those it adopts."""
+        return {p.stem for p in self.policies} | {p.stem for p in self.overlays}
+
 
 @dataclass
 class SourceFiles:

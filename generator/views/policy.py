@@ -16,7 +16,7 @@ from generator.sources.loaded import OrgSource, PolicySource
 from generator.sources.model.common import Audience, Strength
 from generator.sources.model.history import Event
 from generator.sources.model.organisation import Organisation
-from generator.sources.model.policy import SCHOOL, Clause, Policy, Procedure, Section, SmartGuide, Topic
+from generator.sources.model.policy import SCHOOL, Clause, Form, Policy, Procedure, Section, SmartGuide, Topic
 from generator.sources.parties import Reads, clause_pages, party_pages
 from generator.sources.placeholders import Placeholders
 from generator.sources.status import ReviewStatus, review_status
@@ -179,6 +179,10 @@ class PolicyView:
 
     def donts(self, audience: Audience) -> list[Clause]:
         return strongest_first([c for c in self.binding(audience) if c.strength in DONT_STRENGTHS])
+
+    def forms_for(self, audience: Audience | None = None) -> list[Form]:
+        """The forms a page lists: all on the full policy, those for the audience (or for all) on its page."""
+        return [f for f in self.policy.forms if audience is None or not f.audiences or audience in f.audiences]
 
     def procedures_for(self, audience: Audience) -> list[Procedure]:
         return [p for p in self.policy.procedures if audience in p.audiences] if audience in self.pages else []

@@ -93,9 +93,12 @@ class Reference(Strict):
     id: Slug | None = Field(None, description="Id of a policy on this site; rendered as a link.")
     name: OneLine | None = Field(None, description="Name of something the site does not carry, e.g. 'Complaints Policy'.")
     url: OneLine | None = Field(None, description="Optional web address for a policy named but not carried.")
+    section: Slug | None = Field(None, description="With id: the id of a section, clause or procedure of that policy; the link goes straight to it.")
 
     @model_validator(mode="after")
     def _id_or_name(self) -> Reference:
         if not self.id and not self.name:
             raise ValueError("a reference needs either 'id' (a policy on this site) or 'name'")
+        if self.section and not self.id:
+            raise ValueError(f"`section: {self.section}` needs the id of the policy it is in; add `id: POLICY-ID` (a policy on this site)")
         return self

@@ -110,6 +110,28 @@ class SchoolAccount(Strict):
     purpose: str | None = None
 
 
+class Form(Strict):
+    """A form or agreement the policy uses: a document on the web or in docs/, or a section of a policy on this site."""
+
+    title: OneLineText = Field(description="The form's name, e.g. 'Acceptable use agreement (KS2)'.")
+    url: OneLine | None = Field(None, description="Where it is: https://... or a file of this site, e.g. /forms/aup-ks2.pdf.")
+    policy: Slug | None = Field(None, description="Instead of url: the id of a policy on this site that holds the agreement.")
+    section: Slug | None = Field(None, description="With policy: the id of its section, clause or procedure that is the agreement.")
+    note: str | None = Field(None, description="Who fills it in and when (Markdown).")
+    audiences: list[Audience] = Field(default_factory=list, description="The audience pages that list it; default: every page of the policy.")
+
+    @model_validator(mode="after")
+    def _url_or_policy(self) -> Form:
+        if bool(self.url) == bool(self.policy):
+            raise ValueError(
+                f"form '{self.title}' needs either `url:` (https://... or /path of a file in docs/) or `policy:` (a policy on this site holding it)"
+                + (", not both; keep one" if self.url else "")
+            )
+        if self.section and not self.policy:
+            raise ValueError(f"`section: {self.section}` needs `policy:`, the id of the policy it is in")
+        return self
+
+
 class Topic(Strict):
     id: Slug
     title: OneLineText
@@ -151,6 +173,7 @@ class Policy(Strict):
     related_policies: list[Reference] = Field(default_factory=list)
     school_accounts: list[SchoolAccount] = Field(default_factory=list)
     closing: str | None = Field(None, description="Closing text of the original (Markdown).")
+    forms: list[Form] = Field(default_factory=list, description="Forms and agreements the policy uses, listed on its pages.")
 
     @model_validator(mode="before")
     @classmethod
