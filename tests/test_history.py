@@ -45,6 +45,11 @@ def edit(project: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def approve(project: Path) -> None:
+    """Record an approval the way a school without version numbers writes it: no version, a month."""
+    edit(project, "review:\n", 'history:\n  - event: approved\n    date: "2025-02"\n    body: Full Governing Body\nreview:\n')
+
+
 def snapshot(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() + oct(p.stat().st_mode) for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -164,7 +169,7 @@ def test_archived_version_is_permanent_and_out_of_search(project: Path) -> None:
     v1 = (project / PAGES / "versions/1/index.html").read_bytes()
     v2 = (project / PAGES / "versions/2/index.html").read_bytes()
     old = read_page(project / PAGES / "versions/1/index.html")
-    assert "This is not the current version" in old.article and "replaced by version 2 on 4 March 2026" in old.article
+    assert "This is not the current version" in old.article and "This is version 1 as ratified on 1 February 2025. Version 2 was ratified on 4 March 2026." in old.article
     assert "Staff must not friend pupils on social media." in old.clauses["no-friending"]
     assert "no-photos" in old.clauses and "check-settings" not in old.clauses
     assert 'href="../../"' in v1.decode() and '<meta name="robots" content="noindex">' in v1.decode()
@@ -275,6 +280,7 @@ def test_ratify_keeps_the_file_as_written(project: Path) -> None:
 )
 def test_review_status_around_the_boundaries(project: Path, date: str, status: str, banner: str | None) -> None:
     """Due January 2027 means by 31 January; "due soon" starts 60 days before."""
+    approve(project)
     out = build(project, date, "--school", "maple")
     for page in ["index.html", "staff/index.html", "parents/index.html", "governors/index.html", "history/index.html"]:
         html = (project / PAGES / page).read_text(encoding="utf-8")
@@ -289,6 +295,7 @@ def test_window_is_configurable_and_statutory_overdue_can_fail_the_build(project
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("- policy-site:", "- policy-site:\n      review_window_days: 30", 1), encoding="utf-8")
     assert "review_window_days: 30" in config.read_text(encoding="utf-8")
+    approve(project)
     build(project, "2026-12-02", "--school", "maple")
     assert 'data-status="in-date"' in (project / PAGES / "index.html").read_text(encoding="utf-8")
     build(project, "2027-01-01", "--school", "maple")

@@ -11,6 +11,10 @@ from generator.sources.archive import ArchivedVersion, version_slug
 from generator.sources.model.history import RATIFYING_EVENTS, Event, EventKind, event_key, version_name, version_title
 from generator.sources.model.policy import Policy
 
+# Noting or issuing a version leaves its text as it was, so a correction after them is still
+# a correction of that version; an update or a reading is work towards a new one.
+TEXT_UNCHANGED = {EventKind.noted, EventKind.issued}
+
 
 @dataclass
 class VersionEntry:
@@ -83,7 +87,7 @@ def version_entries(policy: Policy, archives: list[ArchivedVersion]) -> tuple[li
                 entries[-1].superseded_by = event
             entries.append(VersionEntry(event, archived.get(event_key(event)), steps=pending))
             pending = []
-        elif event.event == EventKind.corrected and entries and not pending:
+        elif event.event == EventKind.corrected and entries and all(e.event in TEXT_UNCHANGED for e in pending):
             entries[-1].corrections.append(event)
         else:
             pending.append(event)
