@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from generator.sources.model.common import Date, OneLine, OneLineText, Strict
 
@@ -58,6 +58,9 @@ EVENT_LABELS = {
 
 class Signatory(Strict):
     """Who signed, as the source gives them: a name, a role, or both (never a guessed one)."""
+
+    # Editors that read the schema flag a signatory with neither, as the build does.
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra={"anyOf": [{"required": ["name"]}, {"required": ["role"]}]})
 
     role: OneLineText | None = Field(None, description="e.g. 'Head teacher', 'Chair of Governors'. Leave out when the source gives none.")
     name: OneLine | None = Field(None, description="Leave out when the name is not legible in the original: never guess.")
