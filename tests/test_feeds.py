@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import feedparser
 import icalendar as ical
 import pytest
 
 from generator.render.feeds import Calendar, CalendarEvent, Feed, FeedEntry, atom_feed, icalendar
+from tests.helpers import make_project, read_page, run_cli, squash
+
+FIXTURE = Path(__file__).parent / "fixtures" / "history"
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE_TITLE = "Online safety <script>alert(\"x\")</script> & 'quotes' ]]> done"
@@ -282,3 +286,55 @@ def test_empty_calendar_is_valid() -> None:
 def test_calendar_is_deterministic() -> None:
     assert icalendar(make_calendar()) == icalendar(make_calendar())
     assert icalendar(make_calendar([])) == icalendar(make_calendar([]))
+
+
+# ---------------------------------------------------------------------------
+# A built site whose dates are months only
+
+
+MONTHS_ONLY = """history:
+  - event: approved
+    date: "2021-02"
+    signatories:
+      - role: Headteacher
+  - event: reviewed
+    date: "2021-09"
+  - event: approved
+    date: "2021-09"
+    signatories:
+      - name: Mrs M Calnan
+review:
+  next: "2022-09"
+"""
+
+
+def test_month_only_dates_stay_months_in_pages_feed_and_calendar(tmp_path: Path) -> None:
+    project = make_project(tmp_path, FIXTURE)
+    policy = project / "policy_sources/maple/policies/online-safety.yml"
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(text.replace('review:\n  next: "2027-01"  # set by the governors\n', MONTHS_ONLY), encoding="utf-8")
+    result = run_cli("build", "--date", "2026-11-21", "--school", "maple", cwd=project, env={"POLICY_SITE_DATE": "2026-11-21"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site/maple"
+
+    feed = feedparser.parse((site / "changes.atom").read_bytes())
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    assert [(e.title, e.summary) for e in feed.entries] == [
+        ("Online Safety Policy: approved September 2021", "The Online Safety Policy was approved in September 2021."),
+        ("Online Safety Policy: approved February 2021", "The Online Safety Policy was approved in February 2021."),
+    ]
+    # Atom needs a full timestamp: the feed's documented rule is the first instant of the month.
+    assert [e.updated for e in feed.entries] == ["2021-09-01T00:00:00Z", "2021-02-01T00:00:00Z"]
+
+    (event,) = events_of((site / "reviews.ics").read_text(encoding="utf-8"))
+    assert str(event["DESCRIPTION"]) == "The Online Safety Policy is due for review by September 2022. Status on 21 November 2026: overdue for review."
+    assert event.decoded("DTSTART") == dt.date(2022, 9, 30), "due by the end of the month, as the guide says"
+
+    pages = [p for p in (site / "policies/online-safety").rglob("*.html")] + [site / "governors/index.html", site / "policies/index.html"]
+    for page in pages:
+        text = squash(read_page(page).article)
+        for invented in ("1 September 2021", "1 February 2021", "30 September 2022", "on September 2021", "on February 2021"):
+            assert invented not in text, (page, invented)
+    history = squash(read_page(site / "policies/online-safety/history/index.html").article)
+    assert "Approved September 2021 (current) Approved in September 2021 . Signed by Mrs M Calnan." in history
+    assert "Approved February 2021 Approved in February 2021 . Signed by Headteacher." in history

@@ -45,6 +45,11 @@ def edit(project: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def approve(project: Path) -> None:
+    """Record an approval the way a school without version numbers writes it: no version, a month."""
+    edit(project, "review:\n", 'history:\n  - event: approved\n    date: "2025-02"\n    body: Full Governing Body\nreview:\n')
+
+
 def snapshot(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() + oct(p.stat().st_mode) for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -132,6 +137,7 @@ def test_ratify_twice_then_compare_names_each_change(project: Path) -> None:
     )
     assert code == 0, out
     assert "1 added, 1 removed, 1 reworded, 1 moved" in out
+    edit(project, "statutory: true\n", "statutory: true\nversions_numbered_by_school: true\n")
     build(project)
     changes = read_changes(project / PAGES / "compare/1-to-2/index.html")
     assert changes.counts == {"added": 1, "removed": 1, "reworded": 1, "changed": 0, "moved": 1}
@@ -151,6 +157,7 @@ def test_ratify_twice_then_compare_names_each_change(project: Path) -> None:
     assert "Version 2 (current) Ratified on 4 March 2026 by Full Governing Body, minute 7.2. Signed by Mrs A Smith (Chair of Governors)." in history
     assert "For parents and carers: New: check your child's privacy settings." in squash(history)
     assert "What changed from version 1" in history and "Version 1 Ratified on 1 February 2025" in history
+    assert "Versions are numbered by the school." in history, "the policy says the school numbers them"
     # The audience pages tell each reader what changed for them.
     parents = read_page(project / PAGES / "parents/index.html")
     assert "What changed for youNew: check your child's privacy settings." in squash(parents.ratification[0])
@@ -164,7 +171,7 @@ def test_archived_version_is_permanent_and_out_of_search(project: Path) -> None:
     v1 = (project / PAGES / "versions/1/index.html").read_bytes()
     v2 = (project / PAGES / "versions/2/index.html").read_bytes()
     old = read_page(project / PAGES / "versions/1/index.html")
-    assert "This is not the current version" in old.article and "replaced by version 2 on 4 March 2026" in old.article
+    assert "This is not the current version" in old.article and "This is version 1 as ratified on 1 February 2025. Version 2 was ratified on 4 March 2026." in old.article
     assert "Staff must not friend pupils on social media." in old.clauses["no-friending"]
     assert "no-photos" in old.clauses and "check-settings" not in old.clauses
     assert 'href="../../"' in v1.decode() and '<meta name="robots" content="noindex">' in v1.decode()
@@ -275,6 +282,7 @@ def test_ratify_keeps_the_file_as_written(project: Path) -> None:
 )
 def test_review_status_around_the_boundaries(project: Path, date: str, status: str, banner: str | None) -> None:
     """Due January 2027 means by 31 January; "due soon" starts 60 days before."""
+    approve(project)
     out = build(project, date, "--school", "maple")
     for page in ["index.html", "staff/index.html", "parents/index.html", "governors/index.html", "history/index.html"]:
         html = (project / PAGES / page).read_text(encoding="utf-8")
@@ -289,6 +297,7 @@ def test_window_is_configurable_and_statutory_overdue_can_fail_the_build(project
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("- policy-site:", "- policy-site:\n      review_window_days: 30", 1), encoding="utf-8")
     assert "review_window_days: 30" in config.read_text(encoding="utf-8")
+    approve(project)
     build(project, "2026-12-02", "--school", "maple")
     assert 'data-status="in-date"' in (project / PAGES / "index.html").read_text(encoding="utf-8")
     build(project, "2027-01-01", "--school", "maple")
@@ -444,3 +453,133 @@ def test_no_calendar_without_review_dates(project: Path) -> None:
     assert not (project / "site/maple/reviews.ics").exists()
     assert "reviews.ics" not in (project / "site/maple/governors/index.html").read_text(encoding="utf-8")
     assert (project / "site/maple/changes.atom").is_file()
+
+
+RECORD_WITHOUT_NUMBERS = """history:
+  - event: first-reading
+    date: "2025-01-10"
+    body: Full Governing Body
+  - event: second-reading
+    date: "2025-01-24"
+    body: Full Governing Body
+  - event: approved
+    date: "2025-02"
+    body: Full Governing Body
+    signatories:
+      - name: Mrs A Smith
+      - role: Head teacher
+  - event: noted
+    date: "2025-03"
+    body: Staff meeting
+  - event: issued
+    date: "2025-03-03"
+review:
+"""
+
+
+def test_a_version_the_school_did_not_number_is_known_by_its_event_and_date(project: Path) -> None:
+    edit(project, "review:\n", RECORD_WITHOUT_NUMBERS)
+    code, out = cli(project, "freeze", "online-safety", "--school", "maple")
+    assert code == 1 and "records noted March 2025, issued 3 March 2025 after the version approved in February 2025" in out, out
+    code, out = cli(project, "freeze", "online-safety", "--school", "maple", "--version", "2025-02", "--earlier")
+    assert code == 0 and "as the version approved in February 2025 for maple" in out, out
+    archive = (project / "policy_sources/maple/archive/online-safety/2025-02.yml").read_text(encoding="utf-8")
+    assert "\nversion:" not in archive and "  version:" not in archive, "no number is made up for the archive"
+    edit(project, "Staff must not friend pupils on social media.", "Staff must not befriend pupils on social media.")
+    code, out = cli(project, "correct", "online-safety", "--school", "maple", "--date", "2026-01-05", "--note", "Wording.")
+    assert code == 0 and "minor correction to the version approved in February 2025" in out, out
+    build(project)
+
+    history = squash(read_page(project / PAGES / "history/index.html").article)
+    assert "Approved February 2025 (current) Approved in February 2025 by Full Governing Body. Signed by Mrs A Smith; Head teacher." in history
+    assert "Read this version as approved" in history and "5 January 2026: Wording." in history
+    assert "Before this version: 10 January 2025: First reading (Full Governing Body) 24 January 2025: Second reading (Full Governing Body)" in history
+    assert "Since the current version March 2025: Noted (Staff meeting) 3 March 2025: Issued" in history
+    for absent in ["Not yet ratified", "Version 1", "Versions are numbered", "name not recorded", "Changed since"]:
+        assert absent not in history, absent
+
+    version = read_page(project / PAGES / "versions/2025-02/index.html")
+    assert "The current version, as approved This is the text as approved in February 2025." in squash(version.article)
+    record = squash(version.ratification[0])
+    assert record.startswith("Record of this version ApprovedFebruary 2025 by Full Governing Body") and "Version" not in record
+
+    box = squash(read_page(project / PAGES / "index.html").ratification[0])
+    assert box.startswith("Approval and review ApprovedFebruary 2025 by Full Governing Body Signed byMrs A Smith; Head teacher")
+    assert "Version" not in box and "Corrected5 January 2026" in box and "StatusIn date" in box
+    governors = squash(read_page(project / PAGES / "governors/index.html").article)
+    assert "Approval and review record Date Event Body Signed by Notes 10 January 2025 First reading Full Governing Body" in governors
+    assert "February 2025 Approved Full Governing Body Mrs A Smith; Head teacher" in governors
+    dashboard = squash(read_page(project / "site/maple/governors/index.html").article)
+    assert "Policy Status Last approved Next review Online Safety Policy (statutory) In date February 2025 January 2027" in dashboard
+
+    feed = feedparser.parse((project / "site/maple/changes.atom").read_bytes())
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    got = [(e.title, e.summary, e.updated, e.link) for e in feed.entries]
+    assert got == [
+        ("Online Safety Policy: minor correction", "Wording.", "2026-01-05T00:00:00Z", "policies/online-safety/history/#v2025-02"),
+        ("Online Safety Policy: issued 3 March 2025", "The Online Safety Policy was issued on 3 March 2025.", "2025-03-03T00:00:00Z", "policies/online-safety/history/"),
+        (
+            "Online Safety Policy: approved February 2025",
+            "The Online Safety Policy was approved by Full Governing Body in February 2025.",
+            "2025-02-01T00:00:00Z",
+            "policies/online-safety/history/#v2025-02",
+        ),
+    ]
+    export = json.loads((project / "site/maple/policies.json").read_text(encoding="utf-8"))
+    versions = export["policies"][0]["versions"]
+    assert [(v["version"], v["key"], v["url"]) for v in versions] == [(None, "2025-02", "policies/online-safety/versions/2025-02/")]
+
+
+def test_a_policy_in_use_without_a_recorded_approval_says_so_and_no_more(project: Path) -> None:
+    edit(project, "review:\n", 'history:\n  - event: updated\n    date: "2017-10"\nreview:\n')
+    build(project, "2026-11-21", "--school", "maple")
+    for page in ["index.html", "staff/index.html", "parents/index.html", "pupils/index.html", "governors/index.html"]:
+        box = squash(read_page(project / PAGES / page).ratification[0])
+        assert box.startswith("Approval and review ApprovalNot recorded in this policy Last recordedUpdated October 2017"), (page, box)
+        assert "StatusIn use; approval not recorded" in box and "Ratif" not in box and "Draft" not in box, (page, box)
+        assert "See what the policy records" in box
+    history = squash(read_page(project / PAGES / "history/index.html").article)
+    assert "No approval, ratification or adoption is recorded in this policy. What the policy records October 2017: Updated" in history
+    assert "Not yet ratified" not in history and "Since the current version" not in history and "Versions are numbered" not in history
+    governors = squash(read_page(project / PAGES / "governors/index.html").article)
+    assert "Date Event Body Signed by Notes October 2017 Updated" in governors
+    dashboard = squash(read_page(project / "site/maple/governors/index.html").article)
+    assert "Policy Status Last approved or ratified Next review Online Safety Policy (statutory) In use; approval not recorded Not recorded January 2027" in dashboard
+    assert json.loads((project / "site/maple/policies.json").read_text(encoding="utf-8"))["policies"][0]["status"] == "approval-not-recorded"
+
+    edit(project, "statutory: true\n", "statutory: true\ndraft: true\n")
+    build(project, "2026-11-21", "--school", "maple")
+    box = squash(read_page(project / PAGES / "index.html").ratification[0])
+    assert "StatusDraft" in box and "In use" not in box
+    assert "This policy is a draft: it has not been approved." in read_page(project / PAGES / "index.html").article
+
+
+def test_ratify_without_a_number_keeps_the_event_word(project: Path) -> None:
+    code, out = ratify(project, "--date", "2025-02-01", "--event", "adopted", "--no-version", "--version", "3", "--note-governors", "First.")
+    assert code == 1 and "give either --version or --no-version, not both" in out
+    code, out = ratify(project, "--date", "2025-02-01", "--event", "adopted", "--no-version", "--signed-by", ": Mrs A Smith", "--note-governors", "First.")
+    assert code == 0 and "Recorded the version adopted on 1 February 2025 of online-safety" in out, out
+    edit(project, "Staff must not friend pupils on social media.", "Staff must not friend or follow pupils on social media.")
+    code, out = ratify(project, "--date", "2026-03-04", "--event", "adopted", "--note-staff", "Do not follow pupils either.")
+    assert code == 0 and "Recorded the version adopted on 4 March 2026" in out, out
+    code, out = ratify(project, "--date", "2026-03-04", "--event", "adopted")
+    assert code == 1 and "a version with no number is already recorded for 4 March 2026 (adopted)" in out, out
+    archive = project / "policy_sources/maple/archive/online-safety"
+    assert sorted(p.name for p in archive.iterdir()) == ["2025-02-01.yml", "2026-03-04.yml"]
+    policy = (project / POLICY).read_text(encoding="utf-8")
+    assert "version:" not in policy and "- name: Mrs A Smith" in policy and "role:" not in policy
+    build(project)
+
+    history = squash(read_page(project / PAGES / "history/index.html").article)
+    assert "Adopted 4 March 2026 (current) Adopted on 4 March 2026 by Full Governing Body." in history
+    assert "Adopted 1 February 2025 Adopted on 1 February 2025 by Full Governing Body. Signed by Mrs A Smith." in history
+    assert "What changed from the version adopted on 1 February 2025" in history and "Ratified" not in history and "as ratified" not in history
+    old = squash(read_page(project / PAGES / "versions/2025-02-01/index.html").article)
+    assert "This is not the current version This is the text as adopted on 1 February 2025. A later version was adopted on 4 March 2026." in old
+    assert "replaced" not in old
+    current = squash(read_page(project / PAGES / "versions/2026-03-04/index.html").article)
+    assert "The current version, as adopted" in current
+    compare_page = squash(read_page(project / PAGES / "compare/2025-02-01-to-2026-03-04/index.html").article)
+    assert "what changed from the version adopted on 1 February 2025 to the version adopted on 4 March 2026" in compare_page
+    dashboard = squash(read_page(project / "site/maple/governors/index.html").article)
+    assert "Policy Status Last adopted Next review Online Safety Policy (statutory) In date 4 March 2026 January 2027" in dashboard

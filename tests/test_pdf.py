@@ -61,7 +61,7 @@ def test_pdf_is_a4_with_title_and_ratification_on_page_one(demo_site: Path, org:
         assert abs(float(sheet.mediabox.width) - 595) <= 1 and abs(float(sheet.mediabox.height) - 842) <= 1, (org, number)
     first = pdf_text(pdf_of(demo_site, org))[0]
     assert title in first
-    assert "Ratification" in first
+    assert "Approval and review" in first
     for label, value in entries:
         assert label in first and value in first, (label, value)
     assert dict(entries).get("Version") in (None, *re.findall(r"Version (\S+)", first))

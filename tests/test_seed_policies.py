@@ -81,7 +81,7 @@ def test_ratification_on_every_page(demo_site: Path, expectation: Path) -> None:
         if data["current"]:
             assert data["current"] in block, f"{page}: '{data['current']}' not in '{block}'"
         if not data["ratification"]:
-            assert "No ratification is recorded" in block
+            assert "ApprovalNot recorded in this policy" in block and "Ratif" not in block
 
 
 def test_st_josephs_is_overdue_everywhere(demo_site: Path) -> None:

@@ -19,8 +19,11 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     rat.add_argument("--date", required=True, help="date of the meeting, YYYY-MM-DD")
     rat.add_argument("--body", required=True, help="who ratified it, e.g. 'Full Governing Body'")
     rat.add_argument("--minute", help="minute reference, e.g. 7.2")
-    rat.add_argument("--signed-by", action="append", metavar="'ROLE: NAME'", help="a signatory, e.g. 'Chair of Governors: Mrs A Smith' (repeatable)")
-    rat.add_argument("--version", help="version number (default: one more than the last)")
+    rat.add_argument(
+        "--signed-by", action="append", metavar="'ROLE: NAME'", help="a signatory, e.g. 'Chair of Governors: Mrs A Smith', a role alone, or ': Name' (repeatable)"
+    )
+    rat.add_argument("--version", help="version number (default: one more than the last; none if the last version has no number)")
+    rat.add_argument("--no-version", action="store_true", help="the school gives this version no number: it is known by its date")
     rat.add_argument("--event", default="ratified", choices=["ratified", "approved", "adopted"], help="what the meeting did (default: ratified)")
     for audience in Audience:
         rat.add_argument(f"--note-{audience.value}", metavar="TEXT", help=f"what changed, in plain words for {audience.value}")
@@ -30,7 +33,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     frz = commands.add_parser("freeze", help="archive the current text as an already ratified version (when starting to use policy-site)")
     frz.add_argument("policy")
     frz.add_argument("--school", required=True)
-    frz.add_argument("--version", help="the version the current text is (default: the last ratified)")
+    frz.add_argument("--version", help="the version the current text is, or its date if it has no number (default: the last ratified)")
     frz.add_argument("--earlier", action="store_true", help="the history records events after that version, but you have checked the text is that version's")
     frz.set_defaults(run=run_freeze)
     cor = commands.add_parser("correct", help="record a minor correction (no change in meaning) without a new version")
@@ -71,11 +74,12 @@ def run_ratify(args: argparse.Namespace) -> int:
         notes=notes,
         note=args.note,
         next_review=args.next_review,
+        no_version=args.no_version,
     )
     return _record(
         lambda: ratify.ratify(Path(args.sources), request),
         "Not ratified",
-        lambda o: f"Recorded version {o.version} of {args.policy} for {args.school}, {args.event} {args.date}, and archived its text.",
+        lambda o: f"Recorded {o.name} of {args.policy} for {args.school}, {args.event} {args.date}, and archived its text.",
     )
 
 
@@ -83,7 +87,7 @@ def run_freeze(args: argparse.Namespace) -> int:
     return _record(
         lambda: freeze.freeze(Path(args.sources), args.school, args.policy, args.version, args.earlier),
         "Not archived",
-        lambda o: f"Archived the current text of {args.policy} as version {o.version} for {args.school}.",
+        lambda o: f"Archived the current text of {args.policy} as {o.name} for {args.school}.",
     )
 
 
@@ -91,5 +95,5 @@ def run_correct(args: argparse.Namespace) -> int:
     return _record(
         lambda: correct.correct(Path(args.sources), args.school, args.policy, args.date, args.note),
         "Not recorded",
-        lambda o: f"Recorded a minor correction to version {o.version} of {args.policy} for {args.school}.",
+        lambda o: f"Recorded a minor correction to {o.name} of {args.policy} for {args.school}.",
     )

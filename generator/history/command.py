@@ -24,7 +24,7 @@ from generator.sources.errors import SourcesInvalid, display_path
 from generator.sources.links import line_break_problem, text_link_problems
 from generator.sources.load import load_sources
 from generator.sources.loaded import OrgSource, PolicySource, Sources
-from generator.sources.model.history import Event
+from generator.sources.model.history import Event, version_name
 from generator.sources.model.policy import Policy
 from generator.sources.status import current_ratification
 
@@ -38,8 +38,9 @@ class Outcome:
     """What a command wrote, for the confirmation it prints."""
 
     written: list[Path]
-    version: str
+    version: str  # the version's number, or "" when it has none
     comparison: Comparison | None = None
+    name: str = ""  # the version as the confirmation names it: "version 3", "the version approved in September 2021"
 
 
 def check_arguments(one_line: list[tuple[str, str | None]], texts: list[tuple[str, str | None]]) -> None:
@@ -82,8 +83,7 @@ def meeting_date(text: str, policy: Policy, what: str) -> PolicyDate:
     last = current_ratification(policy)
     if last and day.first_day() < last.date.first_day():
         raise Refused(
-            f"--date {text} is earlier than the last ratification (version {last.version}, {last.event.value} {last.date.display()}); "
-            f"a later {what} cannot be dated before it. Check the date of the meeting"
+            f"--date {text} is earlier than the last ratification ({_described(last)}); a later {what} cannot be dated before it. Check the date of the meeting"
         )
     if policy.history and day.first_day() < policy.history[-1].date.first_day():
         last = policy.history[-1]
@@ -91,6 +91,13 @@ def meeting_date(text: str, policy: Policy, what: str) -> PolicyDate:
             f"--date {text} is earlier than the last entry in the policy's history ({last.event.value} {last.date.display()}); the history must stay in date order"
         )
     return day
+
+
+def _described(event: Event) -> str:
+    """ "version 1, ratified 1 February 2025", or "the version approved in September 2021"."""
+    if event.version:
+        return f"version {event.version}, {event.event.value} {event.date.display()}"
+    return version_name(event)
 
 
 def last_archived(source: OrgSource, policy_id: str) -> ArchivedVersion | None:

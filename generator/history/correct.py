@@ -7,7 +7,7 @@ from pathlib import Path
 from generator.history.command import Outcome, Refused, apply_edits, check_arguments, event_dict, last_archived, locate, meeting_date, write_checked
 from generator.history.compare import compare
 from generator.sources.archive import content_policy, fingerprint, frozen_content
-from generator.sources.model.history import Event, EventKind
+from generator.sources.model.history import Event, EventKind, event_key, version_name
 from generator.sources.placeholders import Placeholders
 from generator.sources.status import ratifications
 
@@ -27,18 +27,18 @@ def correct(sources_dir: Path, school: str, policy_id: str, date: str, note: str
     fill = Placeholders(source.org, sources.trust_name(source.org))
     content = frozen_content(policy, fill.fill)
     current = ratified[-1]
-    if previous and previous.version == current.version:
+    if previous and previous.key == event_key(current):
         comparison = compare(previous.content, content_policy(policy.id, content))
         if comparison.changes_meaning:
             counts = ", ".join(f"{n} {k}" for k, n in comparison.counts().items() if n)
             raise Refused(
-                f"since version {previous.version} clauses were added, removed or changed strength or audience ({counts}); "
+                f"since {previous.name} clauses were added, removed or changed strength or audience ({counts}); "
                 "that changes the meaning, so it needs a new version: use `policy-site ratify`"
             )
         corrections = [e.fingerprint for e in policy.history[policy.history.index(current) :] if e.event == EventKind.corrected and e.fingerprint]
         if fingerprint(content) == (corrections[-1] if corrections else previous.text_fingerprint):
-            raise Refused(f"the text has not changed since version {previous.version} or its last recorded correction; edit the policy first, then record the correction")
+            raise Refused(f"the text has not changed since {previous.name} or its last recorded correction; edit the policy first, then record the correction")
     event = Event(event=EventKind.corrected, date=day, version=current.version, note=note.strip(), fingerprint=fingerprint(content))
     new_text = apply_edits(ps.doc.path, [("history", event_dict(event))])
     written = write_checked(sources, source, ps, new_text, None)
-    return Outcome(written, ratified[-1].version or "")
+    return Outcome(written, current.version or "", name=version_name(current))

@@ -13,7 +13,7 @@ from generator.sources.dates import PolicyDate
 from generator.sources.errors import display_path
 from generator.sources.loaded import OrgSource
 from generator.sources.model.common import Audience
-from generator.sources.model.history import RATIFYING_EVENTS, VERSION_MAX, Event, version_key
+from generator.sources.model.history import RATIFYING_EVENTS, VERSION_MAX, Event, event_key, version_key, version_name
 from generator.sources.model.policy import Policy
 from generator.sources.placeholders import Placeholders
 from generator.sources.status import ratifications
@@ -32,15 +32,24 @@ class Ratification:
     notes: dict[Audience, str] = field(default_factory=dict)
     note: str | None = None
     next_review: str | None = None
+    no_version: bool = False  # the school gives this version no number: it is known by its date
 
 
-def _next_version(policy: Policy, requested: str | None, source: OrgSource) -> str:
+def _next_version(policy: Policy, requested: str | None, no_version: bool) -> str | None:
+    """The version number to record: the one asked for, or one more than the last; None when
+    the school numbers none (asked with --no-version, or the last version has no number)."""
     recorded = {version_key(e.version): e for e in ratifications(policy) if e.version}
+    if no_version:
+        if requested is not None:
+            raise Refused("give either --version or --no-version, not both")
+        return None
     if requested is None:
-        if not recorded:
+        if not ratifications(policy):
             requested = "1"
         else:
-            last = ratifications(policy)[-1].version or ""
+            last = ratifications(policy)[-1].version
+            if last is None:
+                return None  # the school has not numbered its versions; do not start now
             if not last.isdigit():
                 raise Refused(f"the last version is '{last}', which is not a whole number, so the next cannot be worked out; give --version")
             requested = str(int(last) + 1)
@@ -53,19 +62,31 @@ def _next_version(policy: Policy, requested: str | None, source: OrgSource) -> s
             f"version {requested} is already recorded{same} ({e.event.value} {e.date.display()}); a version is ratified once and never overwritten. "
             "Give a new --version, or use `policy-site correct` for a minor correction without a new version"
         )
-    existing = archive_path(source.folder, policy.id, requested)
-    if existing.exists():
-        raise Refused(f"{display_path(existing)} already exists; archived versions are never overwritten. Give a new --version")
     return requested
+
+
+def _check_free(source: OrgSource, policy: Policy, event: Event) -> None:
+    """A version is made once: its key (number, or date when it has none) must be new."""
+    key = event_key(event)
+    same = next((e for e in ratifications(policy) if not e.version and not event.version and event_key(e) == key), None)
+    if same:
+        raise Refused(
+            f"a version with no number is already recorded for {same.date.display()} ({same.event.value}); a version with no number is known by its date, "
+            "so give this one a --version, or use `policy-site correct` for a minor correction"
+        )
+    existing = archive_path(source.folder, policy.id, key)
+    if existing.exists():
+        fix = "Give a new --version" if event.version else "Give a --version"
+        raise Refused(f"{display_path(existing)} already exists; archived versions are never overwritten. {fix}")
 
 
 def _signatories(signed_by: list[str]) -> list[dict[str, str]]:
     people = []
     for entry in signed_by:
         role, _, name = entry.partition(":")
-        if not role.strip():
-            raise Refused(f"--signed-by '{entry}': write 'Role: Name', e.g. 'Chair of Governors: Mrs A Smith', or just the role")
-        person = {"role": role.strip()}
+        if not role.strip() and not name.strip():
+            raise Refused(f"--signed-by '{entry}': write 'Role: Name', e.g. 'Chair of Governors: Mrs A Smith', just the role, or ': Name' for a name alone")
+        person = {"role": role.strip()} if role.strip() else {}
         if name.strip():
             person["name"] = name.strip()
         people.append(person)
@@ -73,6 +94,7 @@ def _signatories(signed_by: list[str]) -> list[dict[str, str]]:
 
 
 def _check_notes(comparison: Comparison | None, notes: dict[Audience, str], since: str | None) -> None:
+    """`since` names the archived version compared with: "version 2", "the version approved in September 2021"."""
     if comparison is None:
         if not notes:
             raise Refused(
@@ -85,11 +107,11 @@ def _check_notes(comparison: Comparison | None, notes: dict[Audience, str], sinc
         counts = ", ".join(f"{n} {k}" for k, n in comparison.counts().items() if n)
         flags = " ".join(f"--note-{a.value} '...'" for a in missing)
         raise Refused(
-            f"since version {since} the clauses for {', '.join(a.value for a in affected)} have changed ({counts}); "
+            f"since {since} the clauses for {', '.join(a.value for a in affected)} have changed ({counts}); "
             f"each audience whose pages change needs a change note in plain words. Add: {flags}"
         )
     if not affected and comparison.other_parts and not notes:
-        raise Refused(f"since version {since}, {', '.join(comparison.other_parts)} changed; give at least one change note, e.g. --note-governors '...'")
+        raise Refused(f"since {since}, {', '.join(comparison.other_parts)} changed; give at least one change note, e.g. --note-governors '...'")
 
 
 def ratify(sources_dir: Path, request: Ratification) -> Outcome:
@@ -103,12 +125,12 @@ def ratify(sources_dir: Path, request: Ratification) -> Outcome:
     if request.event not in {e.value for e in RATIFYING_EVENTS}:
         raise Refused(f"--event '{request.event}': use ratified, approved or adopted")
     day = meeting_date(request.date, policy, "ratification")
-    version = _next_version(policy, request.version, source)
+    version = _next_version(policy, request.version, request.no_version)
     fill = Placeholders(source.org, sources.trust_name(source.org))
     content = frozen_content(policy, fill.fill)
     previous = last_archived(source, policy.id)
     comparison = compare(previous.content, content_policy(policy.id, content)) if previous else None
-    _check_notes(comparison, request.notes, previous.version if previous else None)
+    _check_notes(comparison, request.notes, previous.name if previous else None)
     if request.next_review:
         try:
             next_review = PolicyDate.parse(request.next_review)
@@ -121,7 +143,9 @@ def ratify(sources_dir: Path, request: Ratification) -> Outcome:
             f"the policy's next review date ({policy.review.next.display()}) is not after this ratification, so it would show as overdue at once; "
             "give --next-review YYYY-MM-DD (or YYYY-MM)"
         )
-    fields: dict[str, Any] = {"event": request.event, "date": day.iso(), "version": version}
+    fields: dict[str, Any] = {"event": request.event, "date": day.iso()}
+    if version is not None:
+        fields["version"] = version
     if request.body:
         fields["body"] = request.body
     if request.minute:
@@ -133,6 +157,7 @@ def ratify(sources_dir: Path, request: Ratification) -> Outcome:
     if request.notes:
         fields["changes"] = {a.value: request.notes[a] for a in Audience if request.notes.get(a)}
     event = Event.model_validate(fields)
+    _check_free(source, policy, event)
     # The record keeps the archive's fingerprint: an archive edited later, even with its own
     # fingerprint recomputed, no longer matches the history it was ratified with.
     recorded = event.model_copy(update={"archive": fingerprint(content)})
@@ -142,6 +167,6 @@ def ratify(sources_dir: Path, request: Ratification) -> Outcome:
     if request.next_review:
         edits.append((("review", "next"), request.next_review))
     new_text = apply_edits(ps.doc.path, edits)
-    path = archive_path(source.folder, policy.id, version)
+    path = archive_path(source.folder, policy.id, event_key(event))
     written = write_checked(sources, source, ps, new_text, (path, archive_text(source.org.name, policy.id, event, content)))
-    return Outcome(written, version, comparison)
+    return Outcome(written, version or "", comparison, version_name(event))

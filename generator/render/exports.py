@@ -9,7 +9,7 @@ from typing import Any
 from generator.render.feeds import Calendar, CalendarEvent, Feed, FeedEntry, atom_feed, icalendar
 from generator.render.urls import page_url
 from generator.sources.model.common import Audience
-from generator.sources.model.history import Event
+from generator.sources.model.history import Event, EventKind
 from generator.sources.model.organisation import Organisation
 from generator.sources.placeholders import Placeholders
 from generator.views.policy import PolicyView
@@ -34,34 +34,50 @@ def _feed_id(site: SiteView, *parts: str) -> str:
 
 
 def _change_summary(view: PolicyView, event: Event, fill: Placeholders) -> str:
+    """The entry's text; its date is written at the precision the policy gives ("in June 2016")."""
     notes = event.changes
-    if event.event.value == "corrected":
+    if event.event == EventKind.corrected:
         return fill.fill(event.note or "A minor correction, with no change in meaning.")
     if notes and notes.parents:
         return fill.fill(notes.parents)
-    who = f" by {fill.fill(event.body)}" if event.body else ""
-    return f"Version {event.version} of the {fill.fill(view.policy.title)} was {event.event.value}{who} {event.date.when()}."
+    who = f" by {fill.fill(event.body or event.by or '')}" if event.body or event.by else ""
+    what = f"Version {event.version} of the" if event.version and event.event != EventKind.issued else "The"
+    return f"{what} {fill.fill(view.policy.title)} was {event.event.value}{who} {event.date.when()}."
+
+
+def _entry_what(event: Event) -> str:
+    """The entry's title after the policy's name: "version 3 ratified", "approved September 2021"."""
+    if event.event == EventKind.corrected:
+        return "minor correction"
+    if event.version and event.event != EventKind.issued:
+        return f"version {event.version} {event.event.value}"
+    return f"{event.event.value} {event.date.display()}"
 
 
 def changes_feed(site: SiteView, site_url: str, directory_urls: bool) -> str:
-    """One entry per ratified version and per minor correction, newest first."""
+    """One entry per version (ratified, approved or adopted), per minor correction and per
+    issue of the policy, newest first.
+
+    Atom needs a full timestamp, so an entry's <updated> is the first instant (midnight UTC) of
+    the first day its date could mean: 2016-06-01T00:00:00Z for "June 2016". The entry's title
+    and text give the date as the policy does, so the month stays a month for a reader."""
     fill = Placeholders(site.org, site.trust_name)
     entries = []
     for view in site.policies:
         position = {id(event): n for n, event in enumerate(view.policy.history)}
-        for entry in view.versions:
-            for event in [entry.event, *entry.corrections]:
-                what = "minor correction" if event.event.value == "corrected" else f"version {event.version} {event.event.value}"
-                entries.append(
-                    FeedEntry(
-                        # The event's place in the append-only history keeps two same-day corrections apart.
-                        id=_feed_id(site, view.policy.id, entry.slug, event.event.value, event.date.iso(), str(position[id(event)])),
-                        title=f"{fill.fill(view.policy.title)}: {what}",
-                        updated=event.date.first_day(),
-                        link=_url(site_url, view.history_page, directory_urls, f"v{entry.slug}"),
-                        summary=_change_summary(view, event, fill),
-                    )
+        issued = [(e, "") for e in view.policy.history if e.event == EventKind.issued]
+        made = [(event, entry.slug) for entry in view.versions for event in [entry.event, *entry.corrections]]
+        for event, slug in made + issued:
+            entries.append(
+                FeedEntry(
+                    # The event's place in the append-only history keeps two same-day corrections apart.
+                    id=_feed_id(site, view.policy.id, *([slug] if slug else []), event.event.value, event.date.iso(), str(position[id(event)])),
+                    title=f"{fill.fill(view.policy.title)}: {_entry_what(event)}",
+                    updated=event.date.first_day(),
+                    link=_url(site_url, view.history_page, directory_urls, f"v{slug}" if slug else ""),
+                    summary=_change_summary(view, event, fill),
                 )
+            )
     entries.sort(key=lambda e: (e.updated, e.id), reverse=True)
     return atom_feed(
         Feed(
@@ -137,7 +153,8 @@ def _policy_json(site: SiteView, org: Organisation, view: PolicyView, directory_
         "clauses": len(view.policy.clauses()),
         "versions": [
             {
-                "version": entry.version,
+                "version": entry.event.version,
+                "key": entry.key,
                 "event": entry.event.event.value,
                 "date": entry.event.date.iso(),
                 "archived": entry.archived is not None,

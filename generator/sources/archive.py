@@ -1,6 +1,7 @@
 """Archived versions: the exact words of a policy as ratified, frozen in a file of their own.
 
-policy_sources/<org>/archive/<policy-id>/<version>.yml holds the policy's content with every
+policy_sources/<org>/archive/<policy-id>/<version>.yml (or <date>.yml, e.g. 2021-09.yml, for a
+version the school gave no number; see `event_key`) holds the policy's content with every
 placeholder already filled in, the ratifying event as it was recorded, and a fingerprint of
 the content. Later edits to the policy, the organisation (a new head teacher) or the history
 cannot change an archived version; an edit to the archive file itself is caught by the
@@ -21,7 +22,7 @@ from pydantic import Field
 from generator.sources.canonical import canonical_digest
 from generator.sources.errors import SourceError, display_path
 from generator.sources.model.common import Slug, Strict
-from generator.sources.model.history import RATIFYING_EVENTS, VERSION_MAX, VERSION_PATTERN, Event
+from generator.sources.model.history import RATIFYING_EVENTS, VERSION_MAX, VERSION_PATTERN, Event, event_key, version_name
 from generator.sources.model.policy import Policy
 from generator.sources.source_files import ARCHIVE_DIR
 from generator.sources.validation import validate_model
@@ -40,7 +41,7 @@ def valid_version(text: str) -> bool:
 # The parts of the ratification record the history must keep exactly as archived.
 RECORD_FIELDS = ("event", "date", "version", "body", "minute", "signatories")
 # What a version is made of: its words. Review dates, draft flags and the record are not.
-NOT_CONTENT = {"id", "history", "review", "draft", "statutory"}
+NOT_CONTENT = {"id", "history", "review", "draft", "statutory", "versions_numbered_by_school"}
 
 
 class ArchiveFile(Strict):
@@ -48,7 +49,7 @@ class ArchiveFile(Strict):
 
     format: int
     policy: Slug
-    version: str
+    version: str | None = None  # absent for a version the school gave no number: its file is named by date
     ratification: Event
     fingerprint: str
     content: dict[str, Any] = Field(description="The policy's content as ratified, placeholders filled in.")
@@ -57,16 +58,27 @@ class ArchiveFile(Strict):
 @dataclass(frozen=True)
 class ArchivedVersion:
     policy_id: str
-    version: str
+    version: str | None
     ratification: Event
     content: Policy
     path: Path
     text_fingerprint: str
 
+    @property
+    def key(self) -> str:
+        """The version's number, or its date when it has none: the archive file's name."""
+        return event_key(self.ratification)
 
-def version_slug(version: str) -> str:
-    """Versions are restricted (see the model's VERSION_PATTERN) so they are already safe in a URL."""
-    return version
+    @property
+    def name(self) -> str:
+        """The version inside a sentence: "version 3", "the version approved in September 2021"."""
+        return version_name(self.ratification)
+
+
+def version_slug(key: str) -> str:
+    """Versions are restricted (see the model's VERSION_PATTERN) and dates are digits and hyphens,
+    so a version's key is already safe in a URL."""
+    return key
 
 
 def _fill_strings(value: Any, fill: Callable[[str], str]) -> Any:
@@ -99,23 +111,20 @@ def content_policy(policy_id: str, content: dict[str, Any]) -> Policy:
     return Policy.model_validate({**content, "id": policy_id})
 
 
-def archive_path(org_folder: Path, policy_id: str, version: str) -> Path:
-    return org_folder / ARCHIVE_DIR / policy_id / f"{version_slug(version)}.yml"
+def archive_path(org_folder: Path, policy_id: str, key: str) -> Path:
+    """Where a version's text is archived; `key` is its number, or its date (see `event_key`)."""
+    return org_folder / ARCHIVE_DIR / policy_id / f"{version_slug(key)}.yml"
 
 
 def archive_text(org_name: str, policy_id: str, ratification: Event, content: dict[str, Any]) -> str:
     """The archive file, with a header telling a person opening it not to edit it."""
     event = ratification.model_dump(mode="json", exclude_defaults=True)
-    record = {
-        "format": FORMAT,
-        "policy": policy_id,
-        "version": ratification.version,
-        "ratification": event,
-        "fingerprint": _record_fingerprint(event, content),
-        "content": content,
-    }
+    record: dict[str, Any] = {"format": FORMAT, "policy": policy_id}
+    if ratification.version:  # a version the school gave no number is named by its date alone
+        record["version"] = ratification.version
+    record |= {"ratification": event, "fingerprint": _record_fingerprint(event, content), "content": content}
     header = (
-        f"# The text of {policy_id} version {ratification.version} for {org_name}, "
+        f"# The text of {policy_id} {version_name(ratification)} for {org_name}, "
         f"{ratification.event.value} {ratification.date.display()}.\n"
         "# Written by policy-site. Do not edit: this is the permanent record of what was ratified,\n"
         "# and the build refuses an archive whose content no longer matches its fingerprint.\n"
@@ -153,7 +162,7 @@ def _check_fingerprint(record: ArchiveFile, doc: YamlDocument, event: Event, whe
         errors.append(
             where.doc.error(
                 ("history", index),
-                f"version {record.version} has an archived text ({ARCHIVE_DIR}/{record.policy}/{doc.path.name}) whose fingerprint this entry does not record; "
+                f"{version_name(event)} has an archived text ({ARCHIVE_DIR}/{record.policy}/{doc.path.name}) whose fingerprint this entry does not record; "
                 f'add the line `archive: "{expected}"` to this entry (policy-site ratify and freeze write it)',
             )
         )
@@ -161,7 +170,7 @@ def _check_fingerprint(record: ArchiveFile, doc: YamlDocument, event: Event, whe
         errors.append(
             doc.error(
                 ("content",),
-                f"this archived text does not match the fingerprint recorded for version {record.version} when it was ratified "
+                f"this archived text does not match the fingerprint recorded for {version_name(event)} when it was ratified "
                 f"({display_path(where.doc.path)}:{line}); archived text must never change: restore the file from your backup or version control",
             )
         )
@@ -175,8 +184,10 @@ def _check(record: ArchiveFile, doc: YamlDocument, where: Recorded | None, has_f
         errors.append(doc.error(("format",), f"archive format {record.format} is not one this version of policy-site reads ({FORMAT}); upgrade policy-site"))
     if record.policy != path.parent.name:
         errors.append(doc.error(("policy",), f"this archive is for '{record.policy}' but sits in archive/{path.parent.name}/; move it back where policy-site wrote it"))
-    if record.version != path.stem or record.ratification.version != record.version:
-        errors.append(doc.error(("version",), f"this archive records version {record.version} but is named {path.name}; restore it from your backup or version control"))
+    if event_key(record.ratification) != path.stem or record.ratification.version != record.version:
+        errors.append(
+            doc.error(("version",), f"this archive records {version_name(record.ratification)} but is named {path.name}; restore it from your backup or version control")
+        )
     raw_event = doc.data.get("ratification") if isinstance(doc.data, dict) else None
     if _record_fingerprint(raw_event, record.content) != record.fingerprint:
         errors.append(
@@ -196,12 +207,13 @@ def _check(record: ArchiveFile, doc: YamlDocument, where: Recorded | None, has_f
             )
         )
     elif record.ratification.event in RATIFYING_EVENTS:
-        recorded = [e for e in policy.history if e.event in RATIFYING_EVENTS and e.version == record.version]
+        key = event_key(record.ratification)
+        recorded = [e for e in policy.history if e.event in RATIFYING_EVENTS and event_key(e) == key]
         if not recorded:
             errors.append(
                 doc.error(
                     ("ratification",),
-                    f"version {record.version} is archived but the policy's history has no {record.ratification.event.value} event for it; "
+                    f"{version_name(record.ratification)} is archived but the policy's history has no {record.ratification.event.value} event for it; "
                     "put the event back in the policy's history",
                 )
             )
@@ -211,7 +223,7 @@ def _check(record: ArchiveFile, doc: YamlDocument, where: Recorded | None, has_f
                 errors.append(
                     doc.error(
                         ("ratification", differ[0]),
-                        f"version {record.version} was archived with a different {', '.join(differ)} from the policy's history; "
+                        f"{version_name(record.ratification)} was archived with a different {', '.join(differ)} from the policy's history; "
                         "the archive is the permanent record, so make the history match it",
                     )
                 )
@@ -231,11 +243,11 @@ def _missing(recorded: Recorded, present: set[str], folder: str, errors: list[So
     """A ratification that records an archive fingerprint has an archive file: one deleted or
     renamed is an error, never a version page that silently disappears."""
     for index, event in enumerate(recorded.policy.history):
-        if event.archive and event.version and event.event in RATIFYING_EVENTS and event.version not in present:
+        if event.archive and event.event in RATIFYING_EVENTS and event_key(event) not in present:
             errors.append(
                 recorded.doc.error(
                     ("history", index, "archive"),
-                    f"version {event.version} was archived as {ARCHIVE_DIR}/{folder}/{version_slug(event.version)}.yml, which is missing; "
+                    f"{version_name(event)} was archived as {ARCHIVE_DIR}/{folder}/{version_slug(event_key(event))}.yml, which is missing; "
                     "restore it from your backup or version control (archived versions are never deleted)",
                 )
             )
@@ -254,8 +266,9 @@ def load_archives(
             if archived:
                 versions.append(archived)
         if versions:
-            order = {e.version: i for i, e in enumerate(policies[policy_id].policy.history)} if policy_id in policies else {}
-            found[policy_id] = sorted(versions, key=lambda a: order.get(a.version, len(order)))
+            history = policies[policy_id].policy.history if policy_id in policies else []
+            order = {event_key(e): i for i, e in enumerate(history) if e.event in RATIFYING_EVENTS}
+            found[policy_id] = sorted(versions, key=lambda a: order.get(a.key, len(order)))
     for policy_id, recorded in policies.items():
         if recorded.own_history:
             _missing(recorded, {p.stem for p in files.get(policy_id, [])}, policy_id, errors)

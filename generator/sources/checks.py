@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.sources.errors import SourceError
 from generator.sources.links import check_url, text_link_problems, url_scheme
-from generator.sources.model.history import RATIFYING_EVENTS, version_key
+from generator.sources.model.history import RATIFYING_EVENTS, event_key, version_key
 from generator.sources.model.organisation import Organisation
 from generator.sources.model.policy import SCHOOL, Policy
 from generator.sources.parties import Reads, pages_of
@@ -224,6 +224,18 @@ def _check_history(policy: Policy, doc: YamlDocument) -> list[SourceError]:
                         ("history", e, "version"),
                         f"version {event.version} is already recorded at line {versions[key]} (versions are compared ignoring case, "
                         "leading zeros and a trailing .0); each ratified version needs its own number",
+                    )
+                )
+            versions[key] = doc.line_of(("history", e))
+        elif event.event in RATIFYING_EVENTS:
+            # A version with no number is known by its date, which names its archive and page.
+            key = event_key(event)
+            if key in versions:
+                errors.append(
+                    doc.error(
+                        ("history", e, "date"),
+                        f"another version is already known as {key} (line {versions[key]}); a version with no number is known by its date, "
+                        "so give one of them a version number, as the source has it, or the full date of each meeting",
                     )
                 )
             versions[key] = doc.line_of(("history", e))

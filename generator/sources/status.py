@@ -17,8 +17,11 @@ LABELS = {
     "in-date": "In date",
     "draft": "Draft",
     "no-date": "No review date set",
+    "approval-not-recorded": "In use; approval not recorded",
 }
-URGENCY = ["overdue", "no-date", "due-soon", "draft", "in-date"]
+# A policy in use whose approval the record does not show asks the governors to act (find the
+# approval or approve it), so it ranks just after an overdue review and before a missing date.
+URGENCY = ["overdue", "approval-not-recorded", "no-date", "due-soon", "draft", "in-date"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,11 @@ def review_status(policy: Policy, today: dt.date, window_days: int = DEFAULT_WIN
     due = next_review(policy)
     if policy.draft:
         kind = "draft"
+    elif due is not None and due.last_day() < today:
+        kind = "overdue"
+    elif current is None:
+        # Not a draft, so in use, but with no ratification, approval or adoption recorded.
+        kind = "approval-not-recorded"
     elif due is None:
         kind = "no-date"
     elif due.last_day() < today:

@@ -20,7 +20,7 @@ class ComparisonPage:
 
     @property
     def new_label(self) -> str:
-        return f"version {self.new.version}" if self.new else "the text published now"
+        return self.new.name if self.new else "the text published now"
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,7 @@ class SiteView:
                 lines.append(collision.message(self.org.id, v.policy.id))
             if v.unratified_changes and v.since_current:
                 lines.append(
-                    f"{self.org.id}/{v.policy.id}: the text has changed since version {v.since_current.old.version} was ratified; "
+                    f"{self.org.id}/{v.policy.id}: the text has changed since {v.since_current.old.since}; "
                     "ratify it (policy-site ratify) or record a minor correction (policy-site correct)"
                 )
         return lines
@@ -140,12 +140,12 @@ def site_view(sources: Sources, org_id: str, today: dt.date, window_days: int) -
             site.pages.append(Page(view.page(audience), title, f"{audience.value}.md.j2", audience, view))
         site.pages.append(Page(view.history_page, f"{view.policy.title}: all versions", "history.md.j2", None, view, in_nav=False))
         for entry in view.archived_versions:
-            title = f"{view.policy.title}: version {entry.version}"
+            title = f"{view.policy.title}: {entry.name}"
             site.pages.append(Page(view.version_page(entry), title, "version.md.j2", None, view, version=entry, in_nav=False))
         if view.adoption:
             title = f"{view.policy.title}: how it differs from the {view.adoption.trust_name}'s policy"
             site.pages.append(Page(view.adoption.path, title, "trust_compare.md.j2", None, view, in_nav=False))
         for cmp in view.comparisons + ([view.since_current] if view.since_current else []):
-            title = f"{view.policy.title}: changes from version {cmp.old.version} to {cmp.new_label}"
+            title = f"{view.policy.title}: changes from {cmp.old.name} to {cmp.new_label}"
             site.pages.append(Page(cmp.path, title, "compare.md.j2", None, view, comparison=cmp, in_nav=False))
     return site

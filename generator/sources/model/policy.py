@@ -152,10 +152,11 @@ class Policy(Strict):
     code: OneLine | None = Field(None, description="The policy's own code or reference, e.g. 'POL-07'.")
     title: OneLineText
     summary: OneLineText = Field(description="One plain sentence saying what the policy is for.")
-    draft: bool = Field(False, description="True while the policy has not been ratified.")
+    draft: bool = Field(False, description="True while the policy is a draft, not yet in use.")
     statutory: bool = False
     intro: str | None = Field(None, description="Statement of intent or opening text (Markdown).")
     history: list[Event] = Field(default_factory=list, description="The ratification record, oldest first.")
+    versions_numbered_by_school: bool = Field(False, description="True only when the school itself numbers the versions in the record; the history page then says so.")
     review: Review = Field(default_factory=Review)
     topics: list[Topic] = Field(default_factory=list, description="Extra topics beyond the built-in list.")
     pages: list[Audience] | None = Field(
