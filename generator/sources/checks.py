@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from generator.sources.errors import SourceError
 from generator.sources.links import check_url, text_link_problems, url_scheme
+from generator.sources.modal_words import contradiction
+from generator.sources.model.common import Strength
 from generator.sources.model.history import RATIFYING_EVENTS, version_key
 from generator.sources.model.organisation import Organisation
 from generator.sources.model.policy import Policy
@@ -222,9 +224,71 @@ def check_sources(sources: Sources) -> list[SourceError]:
     return errors
 
 
+def _clauses(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, Any]]]:
+    """Every clause block of a policy's raw data, in sub-sections too, with where it is."""
+    for s, section in _items(data, "sections"):
+        for c, clause in _items(section, "clauses"):
+            yield (*loc, "sections", s, "clauses", c), clause
+        yield from _clauses(section, (*loc, "sections", s))
+
+
+def _strength(clause: dict[str, Any], tiers: dict[str, Any]) -> tuple[str, Strength] | None:
+    """The clause's strength and the field that gives it (`strength`, or `tier` through the policy's tiers)."""
+    for key, value in (("strength", clause.get("strength")), ("tier", tiers.get(str(clause.get("tier"))))):
+        if isinstance(value, str) and value in set(Strength):
+            return key, Strength(value)
+    return None
+
+
+def _tiers(data: Any) -> dict[str, Any]:
+    return {str(tier.get("id")): tier.get("strength") for _, tier in _items(data, "tiers")}
+
+
+def _words_against_strength(clause_id: Any, strength: Strength, text: Any, by: str = "", words: str = "its words") -> str | None:
+    said = contradiction(text, strength) if isinstance(text, str) else None
+    if said is None:
+        return None
+    return f"clause '{clause_id}' is marked {strength.value}{by} but {words} say \"{said}\"; check the strength"
+
+
+def _strength_warnings(doc: YamlDocument, clauses: Iterator[tuple[Loc, dict[str, Any]]], tiers: dict[str, Any]) -> list[SourceError]:
+    found = []
+    for loc, clause in clauses:
+        strength = _strength(clause, tiers)
+        if strength is None:
+            continue
+        message = _words_against_strength(clause.get("id"), strength[1], clause.get("text"))
+        if message:
+            found.append(doc.error((*loc, strength[0]), message))
+    return found
+
+
+def overlay_warnings(doc: YamlDocument, trust_doc: YamlDocument) -> list[SourceError]:
+    """An overlay's clauses whose words contradict their strength: its own clauses, and each
+    replaced clause as the school's words and the trust's strength (or the other way) make it."""
+    tiers = _tiers(trust_doc.data)
+    found = _strength_warnings(doc, ((("add", a, "clause"), add["clause"]) for a, add in _items(doc.data, "add") if isinstance(add.get("clause"), dict)), tiers)
+    trust = {clause.get("id"): clause for _, clause in _clauses(trust_doc.data)}
+    for r, entry in _items(doc.data, "replace"):
+        change, original = entry.get("with"), trust.get(entry.get("clause"))
+        if not isinstance(change, dict) or not isinstance(original, dict):
+            continue
+        own = _strength(change, tiers)
+        strength = own or _strength(original, tiers)
+        if strength is None or ("text" not in change and own is None):
+            continue  # the trust's words with the trust's strength are checked in the trust's file
+        by = "" if own else " by the trust"
+        words = "the school's words" if "text" in change else "the trust's words"
+        message = _words_against_strength(entry.get("clause"), strength[1], change.get("text", original.get("text")), by, words)
+        if message:
+            found.append(doc.error(("replace", r, "with", own[0] if own else "text"), message))
+    return found
+
+
 def policy_warnings(doc: YamlDocument) -> list[SourceError]:
-    """Allowed but most likely a slip: an empty section, a clause number used twice in one section."""
-    found: list[SourceError] = []
+    """Allowed but most likely a slip: an empty section, a clause number used twice in one section,
+    a clause whose words say the opposite of its strength."""
+    found = _strength_warnings(doc, _clauses(doc.data), _tiers(doc.data))
     for s, section in _items(doc.data, "sections"):
         if not section.get("clauses") and not section.get("intro"):
             message = f"section '{section.get('id')}' has no clauses and no intro, so no page shows anything of it; add its text or remove it"

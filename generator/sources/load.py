@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.sources.archive import Recorded, load_archives
-from generator.sources.checks import check_links, check_policy_data, check_sources, policy_warnings
+from generator.sources.checks import check_links, check_policy_data, check_sources, overlay_warnings, policy_warnings
 from generator.sources.errors import SourceError, SourcesInvalid, display_path
 from generator.sources.loaded import OrgSource, PolicySource, Sources, own_history
 from generator.sources.model.organisation import Organisation
@@ -131,6 +131,7 @@ def _adopt(sources: Sources, source: OrgSource, paths: list[Path], errors: list[
             listed = ", ".join(sorted(trust.policies)) or "none yet"
             errors.append(doc.error((), f"{trust.org.name} has no policy '{path.stem}' to adapt (its policies: {listed}); name the file after one of them"))
             continue
+        sources.warnings.extend(str(warning) for warning in sorted(overlay_warnings(doc, trust_policy.doc)))
         titles = {pid: ps.policy.title for pid, ps in trust.policies.items()}
         merged = merge(trust_policy.policy, overlay, doc, fill, site_policies, titles, trust.org.id, errors)
         if merged:
