@@ -46,7 +46,7 @@ def test_valid_fixture_passes(project: Path) -> None:
 CASES = [
     # (what, old, new, words the message must hold)
     ("bad indentation", "    title: Staff use", "   title: Staff use", ["YAML cannot be read", "indentation"]),
-    ("unknown audience", "audiences: [staff]", "audiences: [teachers]", ["'teachers' is not an audience", "staff, pupils, parents or governors"]),
+    ("unknown audience", "audiences: [staff]", "audiences: [teachers]", ["'teachers' is not an audience", "use one of: staff, pupils, parents, governors, school"]),
     ("clause id used twice", "- id: pupils-tell", "- id: staff-no-friending", ["id 'staff-no-friending' is already used at line", "unique"]),
     ("date that is not a date", 'date: "2025-01-29"', 'date: "29.01.25"', ["'29.01.25' is not a date", "YYYY-MM-DD"]),
     ("reference to a missing policy", "- id: acceptable-use", "- id: acceptable-usage", ["no policy with id 'acceptable-usage'", "name:"]),
