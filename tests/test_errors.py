@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.sources.modal_words import contradiction, strengths_in
+from generator.sources.model.common import Strength
 from tests.helpers import BUILD_DATE, REPO, make_project, run_cli
+from tests.trust_sources import fingerprint, write_trust
 
 FIXTURE = REPO / "tests" / "fixtures" / "valid"
 POLICY = "policy_sources/oak-primary/policies/social-media.yml"
@@ -43,7 +46,7 @@ def test_valid_fixture_passes(project: Path) -> None:
 CASES = [
     # (what, old, new, words the message must hold)
     ("bad indentation", "    title: Staff use", "   title: Staff use", ["YAML cannot be read", "indentation"]),
-    ("unknown audience", "audiences: [staff]", "audiences: [teachers]", ["'teachers' is not an audience", "staff, pupils, parents, governors"]),
+    ("unknown audience", "audiences: [staff]", "audiences: [teachers]", ["'teachers' is not an audience", "use one of: staff, pupils, parents, governors, school"]),
     ("clause id used twice", "- id: pupils-tell", "- id: staff-no-friending", ["id 'staff-no-friending' is already used at line", "unique"]),
     ("date that is not a date", 'date: "2025-01-29"', 'date: "29.01.25"', ["'29.01.25' is not a date", "YYYY-MM-DD"]),
     ("reference to a missing policy", "- id: acceptable-use", "- id: acceptable-usage", ["no policy with id 'acceptable-usage'", "name:"]),
@@ -185,3 +188,77 @@ def test_an_empty_section_and_a_number_used_twice_are_warnings(project: Path) ->
     built = run_cli("build", "--date", BUILD_DATE, cwd=project)
     assert built.returncode == 0, built.stderr
     assert f"{POLICY}:{twice}: number 1.1 is already used" in built.stderr
+
+
+def warnings_of(project: Path) -> list[str]:
+    result = run_cli("validate", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+
+
+def test_words_that_say_the_opposite_of_the_strength_are_a_warning(project: Path) -> None:
+    # A rewording to a prohibition left marked `must`, and a duty left marked `must-not`.
+    edit(project, "text: Staff **must not** friend pupils", "text: Staff must never friend pupils")
+    friending = edit(project, "        strength: must-not\n        audiences: [staff]", "        strength: must\n        audiences: [staff]")
+    edit(project, "text: Parents must not post photos of other children.", "text: Parents must ask before posting photos of other children.")
+    photos = edit_line_of(project, "        strength: must-not\n        audiences: [parents]")
+    assert warnings_of(project) == [
+        f"warning: {POLICY}:{friending}: clause 'staff-no-friending' is marked must but its words say \"must never\"; check the strength",
+        f"warning: {POLICY}:{photos}: clause 'parents-photos' is marked must-not but its words say \"must\"; check the strength",
+    ]
+
+
+def test_words_that_agree_mix_or_have_no_modal_give_no_warning(project: Path) -> None:
+    # A prohibition with its exception, "will" alone, and no modal word at all.
+    edit(project, "text: Staff **must not** friend pupils", "text: Staff must not friend pupils, but may accept requests from their own children")
+    edit(project, "text: Parents must not post photos of other children.", "text: Parents will keep photos of other children off social media.")
+    edit(project, "text: Pupils should tell a member of staff", "text: Pupils tell a member of staff")
+    assert warnings_of(project) == []
+
+
+def test_an_overlay_rewording_that_contradicts_the_strength_is_a_warning(tmp_path: Path) -> None:
+    overlay = {
+        "replace": [
+            # The school's words with the trust's `must-not`; and mixed words ("may ... never") say nothing.
+            {"clause": "no-private-messages", "based_on": fingerprint("no-private-messages"), "with": {"text": "Adults must reply to pupils on the school platform."}},
+            {"clause": "phones-at-break", "based_on": fingerprint("phones-at-break"), "with": {"text": "Adults may use phones at break, never in class."}},
+        ],
+        "add": [
+            {
+                "section": "contact",
+                "clause": {"id": "no-calls", "text": "Parents must not ring staff at home.", "strength": "may", "audiences": ["governors"]},
+            }
+        ],
+    }
+    project = make_project(tmp_path)
+    write_trust(project / "policy_sources", overlay)
+    text = (project / "policy_sources" / "ash" / "overlays" / "online-safety.yml").read_text(encoding="utf-8").splitlines()
+    replaced = text.index("    text: Adults must reply to pupils on the school platform.") + 1
+    added = text.index("    strength: may") + 1
+    overlay_file = "policy_sources/ash/overlays/online-safety.yml"
+    assert warnings_of(project) == [
+        f"warning: {overlay_file}:{replaced}: clause 'no-private-messages' is marked must-not by the trust but the school's words say \"must\"; check the strength",
+        f"warning: {overlay_file}:{added}: clause 'no-calls' is marked may but its words say \"must not\"; check the strength",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("Staff may not use phones. Staff may use them at break.", [("must-not", "may not"), ("may", "may")]),
+        ("Under no circumstances should staff post. Do not reply.", [("must-not", "Under no circumstances"), ("should", "should"), ("must-not", "Do not")]),
+        ("Pupils who do not have consent are advised to wait.", [("should", "advised to")]),
+        ("Staff are recommended not to retweet; they mustn\u2019t tag.", [("should-not", "recommended not to"), ("must-not", "mustn\u2019t")]),
+        ("The school will reply.", []),
+    ],
+)
+def test_modal_phrases_and_the_strength_they_imply(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(strength.value, phrase) for strength, phrase in strengths_in(text)] == found
+
+
+def test_only_an_unmixed_opposite_polarity_contradicts() -> None:
+    assert contradiction("Staff must not post.", Strength.should) == "must not"
+    assert contradiction("Staff must not post.", Strength.should_not) is None  # a weaker strength, same way
+    assert contradiction("Staff should report it.", Strength.must) is None
+    assert contradiction("Breaches may lead to dismissal.", Strength.must_not) is None  # "may" is also "might"
+    assert contradiction("Staff must not post.", Strength.info) is None

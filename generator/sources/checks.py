@@ -13,6 +13,7 @@ from generator.sources.model.policy import SCHOOL, Policy
 from generator.sources.parties import Reads, pages_of
 from generator.sources.placeholders import Placeholders
 from generator.sources.section_walk import raw_clauses, raw_sections
+from generator.sources.strength_checks import strength_warnings
 from generator.sources.topics import builtin_topic_ids
 
 if TYPE_CHECKING:
@@ -274,8 +275,9 @@ def check_sources(sources: Sources) -> list[SourceError]:
 
 
 def policy_warnings(doc: YamlDocument) -> list[SourceError]:
-    """Allowed but most likely a slip: an empty section, a clause number used twice in one section."""
-    found: list[SourceError] = []
+    """Allowed but most likely a slip: an empty section, a clause number used twice in one section,
+    a clause whose words say the opposite of its strength."""
+    found = strength_warnings(doc)
     for here, section in raw_sections(doc.data):
         if not any(section.get(key) for key in ("clauses", "intro", "sections", "closing")):
             message = f"section '{section.get('id')}' has no clauses, sub-sections or text, so no page shows anything of it; add its text or remove it"

@@ -17,6 +17,7 @@ from generator.sources.overlay import merge
 from generator.sources.parties import Reads, party_pages
 from generator.sources.placeholders import Placeholders
 from generator.sources.source_files import ORGANISATION_FILE, POLICIES_DIR, find_source_files
+from generator.sources.strength_checks import overlay_warnings
 from generator.sources.validation import validate_model
 from generator.sources.yaml_document import YamlDocument
 from generator.sources.yaml_source import load_yaml
@@ -160,6 +161,7 @@ def _adopt(sources: Sources, source: OrgSource, paths: list[Path], errors: list[
             listed = ", ".join(sorted(trust.policies)) or "none yet"
             errors.append(doc.error((), f"{trust.org.name} has no policy '{path.stem}' to adapt (its policies: {listed}); name the file after one of them"))
             continue
+        sources.warnings.extend(str(warning) for warning in sorted(overlay_warnings(doc, trust_policy.doc)))
         titles = {pid: ps.policy.title for pid, ps in trust.policies.items()}
         merged = merge(trust_policy.policy, overlay, doc, fill, site_policies, titles, trust.org.id, errors, party_pages(org))
         if merged:
