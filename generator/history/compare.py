@@ -94,7 +94,7 @@ class Comparison:
 
 
 def _placed(policy: Policy) -> dict[str, Placed]:
-    return {c.id: Placed(c, s.id, s.title, s.number) for s in policy.sections for c in s.clauses}
+    return {c.id: Placed(c, trail[-1].id, trail[-1].title, trail[-1].number) for trail, c in policy.placed_clauses()}
 
 
 def clause_wording(clause: Clause) -> str:
@@ -146,8 +146,8 @@ def _plain(placed: Placed, audience: Audience) -> str:
 
 def _for_audience(cid: str, old: Placed | None, new: Placed | None, audience: Audience, words: Markup | None) -> Change | None:
     """The change as one audience sees it: only their words, and their membership, count."""
-    had = old is not None and audience in old.clause.audiences
-    has = new is not None and audience in new.clause.audiences
+    had = old is not None and _reaches(old.clause, audience)
+    has = new is not None and _reaches(new.clause, audience)
     if not had and not has:
         return None
     if has and not had:
@@ -186,7 +186,8 @@ def compare(old_policy: Policy, new_policy: Policy) -> Comparison:
             old_words, new_words = clause_wording(before.clause), clause_wording(after.clause)
             words = word_diff(old_words, new_words) if old_words != new_words else None
             reworded = words is not None or _reader_wording(before.clause) != _reader_wording(after.clause)
-            changed = before.clause.strength != after.clause.strength or set(before.clause.audiences) != set(after.clause.audiences)
+            old_c, new_c = before.clause, after.clause
+            changed = (old_c.strength, set(old_c.audiences), set(old_c.informs)) != (new_c.strength, set(new_c.audiences), set(new_c.informs))
             kinds = _kinds(before, after, reworded, changed)
             if kinds:
                 changes.append(Change(cid, tuple(kinds), before, after, words))
@@ -203,17 +204,24 @@ def compare(old_policy: Policy, new_policy: Policy) -> Comparison:
 
 
 def _section_changes(old_policy: Policy, new_policy: Policy) -> list[str]:
-    old = {s.id: s for s in old_policy.sections}
+    old = {s.id: s for _, s in old_policy.all_sections()}
+    new = [s for _, s in new_policy.all_sections()]
     found = []
-    for section in new_policy.sections:
+    for section in new:
         before = old.get(section.id)
         if before is None:
             found.append(f"a new section “{section.title}”")
-        elif (before.title, before.number, before.intro) != (section.title, section.number, section.intro):
+        elif (before.title, before.number, before.intro, before.closing) != (section.title, section.number, section.intro, section.closing):
             found.append(f"the heading or introduction of section “{section.title}”")
-    gone = [s.title for s in old_policy.sections if s.id not in {n.id for n in new_policy.sections}]
+    gone = [s.title for s in old.values() if s.id not in {n.id for n in new}]
     found += [f"section “{title}” was removed" for title in gone]
     return found
+
+
+def _reaches(clause: Clause, audience: Audience) -> bool:
+    """Whether the audience's page shows the clause (groups of an organisation's own are not
+    known here, so a clause only for a group counts for no page in a comparison)."""
+    return audience in clause.audiences or audience in clause.informs
 
 
 def affected_audiences(comparison: Comparison) -> list[Audience]:

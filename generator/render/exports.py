@@ -12,7 +12,6 @@ from generator.sources.model.common import Audience
 from generator.sources.model.history import Event
 from generator.sources.model.organisation import Organisation
 from generator.sources.placeholders import Placeholders
-from generator.views.labels import AUDIENCES
 from generator.views.policy import PolicyView
 from generator.views.site import SiteView
 
@@ -134,7 +133,7 @@ def _policy_json(site: SiteView, org: Organisation, view: PolicyView, directory_
         "changed_since_ratified": view.unratified_changes,
         "url": prefix + page_url(view.page(), directory_urls),
         "history_url": prefix + page_url(view.history_page, directory_urls),
-        "audience_urls": {a.value: prefix + page_url(view.page(a), directory_urls) for a in AUDIENCES},
+        "audience_urls": {a.value: prefix + page_url(view.page(a), directory_urls) for a in view.pages},
         "clauses": len(view.policy.clauses()),
         "versions": [
             {

@@ -89,6 +89,9 @@ class Renderer:
         self.fill = Placeholders(site.org, site.trust_name)
         self.env = environment(override_dir)
         # The download link exists exactly when the build prints the PDF.
+        # Pages name audiences as the setting does (pupils, children or students), and list only those with pages.
+        self.env.globals["audience_label"] = site.audience_label
+        self.env.globals["AUDIENCES"] = site.audiences
         self.env.globals["pdf_file"] = lambda view: f"{view.folder}/{pdf_name(site.org.id, view.policy.id)}" if pdfs else None
         self.env.filters["md"] = markdown_filter(self.fill.fill)
         self.env.filters["url"] = url_filter(self.fill.fill)

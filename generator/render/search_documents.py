@@ -118,30 +118,32 @@ def policy_documents(view: PolicyView, fill: Placeholders, directory_urls: bool 
         return indexed(url, title, text, fill, policy=policy_title, **more)
 
     yield make(full, policy.title, "\n".join(t for t in (policy.summary, policy.intro) if t), kind="policy")
-    for section in policy.sections:
+    for _, section in policy.all_sections():
         heading = f"{section.number}. {section.title}" if section.number else section.title
         if section.intro:
             yield make(f"{full}#{section.id}", heading, section.intro, kind="section")
         for clause in section.clauses:
-            audiences = tuple(a.value for a in AUDIENCES if a in clause.audiences)
+            shown = view.shown_on(clause)
+            audiences = tuple(a.value for a in shown)
             strength = clause.strength.value
             number = clause.number or ""
             words = _clause_words(clause)
             yield make(f"{full}#{clause.id}", heading, words, also=clause.summary or "", audiences=audiences, strength=strength, number=number, kind="clause")
             for audience in (Audience.pupils, Audience.parents):
                 plain = getattr(clause.plain, audience.value)
-                if plain and audience in clause.audiences:
+                if plain and audience in shown:
                     url = f"{page_url(view.page(audience), directory_urls)}#{clause.id}"
                     title = "My rules" if audience is Audience.pupils else heading
                     yield make(url, title, plain, audiences=(audience.value,), strength=strength, number=number, kind=audience.value)
     guide = view.smart
-    letters = [guide.safe, guide.meeting, guide.accepting, guide.reliable, guide.tell]
-    smart_text = "\n".join(f"{word}: {letter.pupils}" for word, letter in zip(("Safe", "Meeting", "Accepting", "Reliable", "Tell"), letters, strict=True))
-    pupils_page = page_url(view.page(Audience.pupils), directory_urls)
-    yield make(f"{pupils_page}#{guide.id}", guide.title, (guide.intro or "") + "\n" + smart_text, audiences=("pupils",), kind="guide")
+    if guide is not None:
+        letters = [guide.safe, guide.meeting, guide.accepting, guide.reliable, guide.tell]
+        smart_text = "\n".join(f"{word}: {letter.pupils}" for word, letter in zip(("Safe", "Meeting", "Accepting", "Reliable", "Tell"), letters, strict=True))
+        pupils_page = page_url(view.page(Audience.pupils), directory_urls)
+        yield make(f"{pupils_page}#{guide.id}", guide.title, (guide.intro or "") + "\n" + smart_text, audiences=("pupils",), kind="guide")
     for procedure in policy.procedures:
-        audiences = tuple(a.value for a in AUDIENCES if a in procedure.audiences)
-        target = view.page(Audience.staff) if Audience.staff in procedure.audiences else view.page()
+        audiences = tuple(a.value for a in view.pages if a in procedure.audiences)
+        target = view.page(Audience.staff) if Audience.staff in audiences else view.page()
         steps = "\n".join(f"{i}. {step.text}" for i, step in enumerate(procedure.steps, 1))
         text = "\n".join(t for t in (procedure.intro, steps) if t)
         yield make(f"{page_url(target, directory_urls)}#{procedure.id}", procedure.title, text, audiences=audiences, kind="procedure")

@@ -9,8 +9,10 @@ from generator.sources.errors import SourceError
 from generator.sources.links import check_url, text_link_problems, url_scheme
 from generator.sources.model.history import RATIFYING_EVENTS, version_key
 from generator.sources.model.organisation import Organisation
-from generator.sources.model.policy import Policy
+from generator.sources.model.policy import SCHOOL, Policy
+from generator.sources.parties import Reads, pages_of
 from generator.sources.placeholders import Placeholders
+from generator.sources.section_walk import raw_clauses, raw_sections
 from generator.sources.topics import builtin_topic_ids
 
 if TYPE_CHECKING:
@@ -96,12 +98,44 @@ def unread_plain_version(clause_id: str, audience: str) -> str:
     """The message for a plain version no page shows: its clause is not for that audience."""
     return (
         f"clause '{clause_id}' has a plain version for {audience} but is not for {audience}, so no page shows it; "
-        f"add {audience} to its `audiences:` or remove this plain version"
+        f"add {audience} to its `audiences:` or `informs:`, or remove this plain version"
     )
 
 
-def check_policy_data(doc: YamlDocument, known_policies: set[str]) -> list[SourceError]:
-    """Checks on the raw data, so they run even when the same file has model errors."""
+def _party_problems(clause: dict[str, Any], reads: Reads, doc: YamlDocument, loc: Loc) -> list[SourceError]:
+    errors = []
+    known = ", ".join(reads)
+    for key in ("audiences", "binds", "informs"):
+        values = clause.get(key)
+        for i, party in enumerate(values if isinstance(values, list) else []):
+            if not isinstance(party, str):
+                continue
+            if party not in reads:
+                errors.append(doc.error((*loc, key, i), f"'{party}' is not an audience or one of this organisation's audience_groups; use one of: {known}"))
+            elif key == "informs" and party == SCHOOL:
+                errors.append(doc.error((*loc, key, i), "`informs:` names readers; a rule for the school itself goes in `audiences:` (whom it binds)"))
+    if "audiences" in clause and "binds" in clause:
+        errors.append(doc.error((*loc, "binds"), "write whom the rule binds once: `binds:` or `audiences:` (the older name), not both"))
+    return errors
+
+
+def _tier_problems(clause: dict[str, Any], tiers: dict[str, Any], doc: YamlDocument, loc: Loc) -> list[SourceError]:
+    tier = clause.get("tier")
+    if not isinstance(tier, str):
+        return []
+    if tier not in tiers:
+        listed = ", ".join(tiers) or "none: add `tiers:` to the policy"
+        return [doc.error((*loc, "tier"), f"unknown tier '{tier}'; use one of the policy's tiers ({listed})")]
+    strength = clause.get("strength")
+    if strength is not None and strength != tiers[tier]:
+        return [doc.error((*loc, "strength"), f"strength '{strength}' disagrees with tier '{tier}' ({tiers[tier]}); leave `strength:` out, or fix one of them")]
+    return []
+
+
+def check_policy_data(doc: YamlDocument, known_policies: set[str], reads: Reads) -> list[SourceError]:
+    """Checks on the raw data, so they run even when the same file has model errors.
+
+    `reads`: whom this organisation's clauses may bind or inform, and the page each reads."""
     data = doc.data if isinstance(doc.data, dict) else {}
     errors: list[SourceError] = []
     seen: dict[str, int] = {}
@@ -121,39 +155,42 @@ def check_policy_data(doc: YamlDocument, known_policies: set[str]) -> list[Sourc
             seen[ident] = doc.line_of((*loc, "id"))
 
     topics = builtin_topic_ids() | {t["id"] for _, t in _items(data, "topics") if isinstance(t.get("id"), str)}
+    tiers = {t["id"]: t.get("strength") for _, t in _items(data, "tiers") if isinstance(t.get("id"), str)}
+    declared = data.get("pages")
+    shown = set(declared) if isinstance(declared, list) else {"staff", "pupils", "parents", "governors"}
     clause_ids: set[str] = set()
-    for s, section in _items(data, "sections"):
-        claim(section, ("sections", s))
-        for c, clause in _items(section, "clauses"):
-            loc = ("sections", s, "clauses", c)
-            claim(clause, loc)
-            clause_ids.add(str(clause.get("id")))
-            topic = clause.get("topic", "general")
-            if isinstance(topic, str) and topic not in topics:
-                errors.append(doc.error((*loc, "topic"), f"unknown topic '{topic}'; use a built-in topic (see the authoring guide) or add it under `topics:`"))
-            audiences = clause.get("audiences")
-            audiences = audiences if isinstance(audiences, list) else []
-            plain = clause.get("plain")
-            plain = plain if isinstance(plain, dict) else {}
-            for audience in ("pupils", "parents"):
-                if audience in audiences and not plain.get(audience):
-                    errors.append(
-                        doc.error(
-                            loc,
-                            f"clause '{clause.get('id')}' concerns {audience} but has no plain-language version; "
-                            f"add `plain:` with `{audience}: ...` in words they can read",
-                        )
+    for loc, section in raw_sections(data):
+        claim(section, loc)
+    for loc, clause in raw_clauses(data):
+        claim(clause, loc)
+        clause_ids.add(str(clause.get("id")))
+        topic = clause.get("topic", "general")
+        if isinstance(topic, str) and topic not in topics:
+            errors.append(doc.error((*loc, "topic"), f"unknown topic '{topic}'; use a built-in topic (see the authoring guide) or add it under `topics:`"))
+        errors += _party_problems(clause, reads, doc, loc)
+        errors += _tier_problems(clause, tiers, doc, loc)
+        parties = [p for key in ("audiences", "binds", "informs") if isinstance(clause.get(key), list) for p in clause[key] if isinstance(p, str)]
+        reached = {page.value for page in pages_of(parties, reads)} & shown
+        plain = clause.get("plain")
+        plain = plain if isinstance(plain, dict) else {}
+        for audience in ("pupils", "parents"):
+            if audience in reached and not plain.get(audience):
+                errors.append(
+                    doc.error(
+                        loc,
+                        f"clause '{clause.get('id')}' concerns {audience} but has no plain-language version; add `plain:` with `{audience}: ...` in words they can read",
                     )
-            for audience, words in plain.items():
-                if words and isinstance(audience, str) and audience not in audiences:
-                    errors.append(
-                        doc.error(
-                            (*loc, "plain", audience),
-                            unread_plain_version(str(clause.get("id")), audience),
-                        )
+                )
+        for audience, words in plain.items():
+            if words and isinstance(audience, str) and audience not in reached:
+                errors.append(
+                    doc.error(
+                        (*loc, "plain", audience),
+                        unread_plain_version(str(clause.get("id")), audience),
                     )
-            for r, ref in _items(clause, "see"):
-                errors += _check_reference(ref, known_policies, doc, (*loc, "see", r))
+                )
+        for r, ref in _items(clause, "see"):
+            errors += _check_reference(ref, known_policies, doc, (*loc, "see", r))
     if isinstance(data.get("smart"), dict):
         claim({"id": data["smart"].get("id", "be-smart-online")}, ("smart",))
     for p, procedure in _items(data, "procedures"):
@@ -225,16 +262,16 @@ def check_sources(sources: Sources) -> list[SourceError]:
 def policy_warnings(doc: YamlDocument) -> list[SourceError]:
     """Allowed but most likely a slip: an empty section, a clause number used twice in one section."""
     found: list[SourceError] = []
-    for s, section in _items(doc.data, "sections"):
-        if not section.get("clauses") and not section.get("intro"):
-            message = f"section '{section.get('id')}' has no clauses and no intro, so no page shows anything of it; add its text or remove it"
-            found.append(doc.error(("sections", s), message))
+    for here, section in raw_sections(doc.data):
+        if not any(section.get(key) for key in ("clauses", "intro", "sections", "closing")):
+            message = f"section '{section.get('id')}' has no clauses, sub-sections or text, so no page shows anything of it; add its text or remove it"
+            found.append(doc.error(here, message))
         numbers: dict[str, int] = {}
         for c, clause in _items(section, "clauses"):
             number = clause.get("number")
             if not isinstance(number, str | int | float) or isinstance(number, bool):
                 continue
-            loc = ("sections", s, "clauses", c, "number")
+            loc = (*here, "clauses", c, "number")
             if str(number) in numbers:
                 found.append(doc.error(loc, f"number {number} is already used at line {numbers[str(number)]} in this section; check the original's numbering"))
             else:

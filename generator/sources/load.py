@@ -12,6 +12,7 @@ from generator.sources.model.organisation import Organisation
 from generator.sources.model.overlay import Overlay
 from generator.sources.model.policy import Policy
 from generator.sources.overlay import merge
+from generator.sources.parties import Reads, party_pages
 from generator.sources.placeholders import Placeholders
 from generator.sources.source_files import ORGANISATION_FILE, find_source_files
 from generator.sources.validation import validate_model
@@ -40,7 +41,7 @@ def load_sources(root: Path, only: str | None = None) -> Sources:
     SourcesInvalid listing all errors."""
     errors: list[SourceError] = []
     orgs: dict[str, OrgSource] = {}
-    raw_docs: list[tuple[set[str], YamlDocument]] = []
+    raw_docs: list[tuple[set[str], YamlDocument, Reads]] = []
     if not root.is_dir():
         raise SourcesInvalid([SourceError(display_path(root), 1, "this folder does not exist; create it or point --sources at your policies")])
     overlays: dict[str, list[Path]] = {}
@@ -61,7 +62,7 @@ def load_sources(root: Path, only: str | None = None) -> Sources:
         for policy_path in files.policies:
             doc = load_yaml(policy_path, errors)
             if doc:
-                raw_docs.append((site_policies, doc))
+                raw_docs.append((site_policies, doc, party_pages(org)))
             policy = validate_model(Policy, doc, errors) if doc else None
             if doc and policy:
                 if policy.id != policy_path.stem:
@@ -88,8 +89,8 @@ def load_sources(root: Path, only: str | None = None) -> Sources:
     if not orgs and not errors:
         errors.append(SourceError(display_path(root), 1, "no organisations found; add a folder with organisation.yml and policies/"))
     # A policy may link by id only to policies on its own site (its own and those it adopts).
-    for files_here, doc in raw_docs:
-        errors.extend(check_policy_data(doc, files_here))
+    for files_here, doc, reads in raw_docs:
+        errors.extend(check_policy_data(doc, files_here, reads))
         sources.warnings.extend(str(warning) for warning in sorted(policy_warnings(doc)))
     errors.extend(check_sources(sources))
     if errors:
@@ -132,6 +133,6 @@ def _adopt(sources: Sources, source: OrgSource, paths: list[Path], errors: list[
             errors.append(doc.error((), f"{trust.org.name} has no policy '{path.stem}' to adapt (its policies: {listed}); name the file after one of them"))
             continue
         titles = {pid: ps.policy.title for pid, ps in trust.policies.items()}
-        merged = merge(trust_policy.policy, overlay, doc, fill, site_policies, titles, trust.org.id, errors)
+        merged = merge(trust_policy.policy, overlay, doc, fill, site_policies, titles, trust.org.id, errors, party_pages(org))
         if merged:
             source.policies[path.stem] = PolicySource(merged[0], doc, merged[1])

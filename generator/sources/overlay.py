@@ -18,7 +18,9 @@ from generator.sources.errors import SourceError
 from generator.sources.model.overlay import Overlay
 from generator.sources.model.policy import Policy
 from generator.sources.overlay_clauses import ClauseMerge
+from generator.sources.parties import Reads
 from generator.sources.placeholders import PLACEHOLDER, Placeholders
+from generator.sources.section_walk import raw_sections
 from generator.sources.yaml_document import YamlDocument
 
 
@@ -70,16 +72,17 @@ def merge(
     titles: dict[str, str],
     trust_id: str,
     errors: list[SourceError],
+    reads: Reads,
 ) -> tuple[Policy, Adoption] | None:
     """The school's policy: the trust's, with the overlay's values, additions, replacements and removals."""
     before = len(errors)
     _check_values(overlay, doc, errors)
-    work = ClauseMerge(trust, overlay, doc, errors)
+    work = ClauseMerge(trust, overlay, doc, errors, reads)
     removed = work.remove()
     work.replace()
     work.add()
     data = work.data
-    for section in data["sections"]:
+    for _, section in raw_sections(data):
         section["clauses"] = [c for c in section.get("clauses", []) if c["id"] not in removed]
     for procedure in data.get("procedures", []):
         # A step keeps its words when the clause it came from is removed, but not its link.

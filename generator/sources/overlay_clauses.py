@@ -12,31 +12,53 @@ from generator.sources.checks import unread_plain_version
 from generator.sources.errors import SourceError, display_path
 from generator.sources.model.common import Audience
 from generator.sources.model.overlay import Overlay
-from generator.sources.model.policy import Clause, Policy
+from generator.sources.model.policy import Clause, Policy, Section
+from generator.sources.parties import Reads, clause_pages
 from generator.sources.topics import builtin_topic_ids
 from generator.sources.yaml_document import YamlDocument
 
 
 def _open_clauses(trust: Policy) -> list[str]:
-    return [c.id for s in trust.sections for c in s.clauses if c.open_to_local or s.open_to_local]
+    return [c.id for trail, c in trust.placed_clauses() if c.open_to_local or trail[-1].open_to_local]
+
+
+def _section_locs(sections: list[Section], loc: tuple[str | int, ...] = ()) -> dict[str, tuple[tuple[str | int, ...], Section]]:
+    """Every section by id, with where its block is in the policy's data (sections nest)."""
+    found: dict[str, tuple[tuple[str | int, ...], Section]] = {}
+    for s, section in enumerate(sections):
+        here = (*loc, "sections", s)
+        found[section.id] = (here, section)
+        found.update(_section_locs(section.sections, here))
+    return found
 
 
 class ClauseMerge:
     """One overlay applied to one trust policy, collecting errors with the overlay's lines."""
 
-    def __init__(self, trust: Policy, overlay: Overlay, doc: YamlDocument, errors: list[SourceError]) -> None:
+    def __init__(self, trust: Policy, overlay: Overlay, doc: YamlDocument, errors: list[SourceError], reads: Reads) -> None:
         self.trust = trust
         self.overlay = overlay
         self.doc = doc
         self.errors = errors
+        self.reads = reads
         self.data: dict[str, Any] = trust.model_dump(mode="json", exclude_defaults=True)
-        self.clauses: dict[str, tuple[int, int]] = {}
-        for s, section in enumerate(trust.sections):
+        self.sections = _section_locs(trust.sections)
+        # Clause id -> (id of its section, position in it; -1 for one this overlay added).
+        self.clauses: dict[str, tuple[str, int]] = {}
+        for section_id, (_, section) in self.sections.items():
             for c, clause in enumerate(section.clauses):
-                self.clauses[clause.id] = (s, c)
+                self.clauses[clause.id] = (section_id, c)
         self.changes: list[LocalChange] = []
         self.collisions: list[Collision] = []
         self.touched: dict[str, int] = {}
+
+    def section_data(self, section_id: str) -> dict[str, Any]:
+        """The block of a section in the merged data, at any depth."""
+        block: Any = self.data
+        for key in self.sections[section_id][0]:
+            block = block[key]
+        result: dict[str, Any] = block
+        return result
 
     def error(self, loc: tuple[str | int, ...], message: str) -> None:
         self.errors.append(self.doc.error(loc, message))
@@ -53,8 +75,8 @@ class ClauseMerge:
         if clause_id not in self.clauses:
             self._unknown_clause(loc, clause_id)
             return None
-        s, c = self.clauses[clause_id]
-        section = self.trust.sections[s]
+        section_id, c = self.clauses[clause_id]
+        section = self.sections[section_id][1]
         clause = section.clauses[c]
         if not (clause.open_to_local or section.open_to_local):
             self.error(
@@ -83,13 +105,14 @@ class ClauseMerge:
     def _check_plain(self, loc: tuple[str | int, ...], clause: Clause, written: set[str] | None = None) -> None:
         """`written`: the plain versions this overlay wrote (all of them when None). A trust's
         plain version for an audience the school took off the clause is simply not shown."""
+        pages = clause_pages(clause, self.reads)
         for audience in (Audience.pupils, Audience.parents):
-            if audience in clause.audiences and not getattr(clause.plain, audience.value):
+            if audience in pages and not getattr(clause.plain, audience.value):
                 self.error(loc, f"clause '{clause.id}' concerns {audience.value} but has no plain-language version; add `plain:` with `{audience.value}: ...`")
         for audience in Audience:
             if written is not None and audience.value not in written:
                 continue
-            if getattr(clause.plain, audience.value) and audience not in clause.audiences:
+            if getattr(clause.plain, audience.value) and audience not in pages:
                 self.error(loc, unread_plain_version(clause.id, audience.value))
 
     def remove(self) -> set[str]:
@@ -110,8 +133,8 @@ class ClauseMerge:
             clause = self._trust_clause(loc, entry.clause, "replace")
             if clause is None:
                 continue
-            s, c = self.clauses[entry.clause]
-            trust_data = self.data["sections"][s]["clauses"][c]
+            section_id, c = self.clauses[entry.clause]
+            trust_data = self.section_data(section_id)["clauses"][c]
             changed = entry.with_.model_dump(mode="json", exclude_unset=True)
             written = {audience for audience, words in (changed.get("plain") or {}).items() if words}
             # A plain version given for one audience keeps the trust's for the others.
@@ -124,28 +147,28 @@ class ClauseMerge:
                 self.error(("replace", i, "with"), f"the changed clause is not valid: {exc.errors()[0]['msg']}")
                 continue
             self._check_plain(("replace", i, "with"), school, written)
-            self.data["sections"][s]["clauses"][c] = merged
+            self.section_data(section_id)["clauses"][c] = merged
             self._check_based_on(("replace", i), clause, entry.based_on, "replaced", school)
             self.changes.append(LocalChange(entry.clause, "replaced"))
 
     def add(self) -> None:
-        sections = {section.id: s for s, section in enumerate(self.trust.sections)}
+        sections = self.sections
         topics = builtin_topic_ids() | {t.id for t in self.trust.topics}
         for i, entry in enumerate(self.overlay.add):
             if entry.section not in sections:
                 close = difflib.get_close_matches(entry.section, list(sections), n=1)
                 hint = f"did you mean '{close[0]}'? " if close else ""
-                open_ids = [x.id for x in self.trust.sections if x.open_to_local]
+                open_ids = [x.id for _, x in self.sections.values() if x.open_to_local]
                 self.error(
                     ("add", i, "section"),
                     f"the trust's {self.trust.title} has no section '{entry.section}'; {hint}sections open to local clauses: {', '.join(open_ids) or 'none'}",
                 )
                 continue
-            s = sections[entry.section]
-            if not self.trust.sections[s].open_to_local:
+            target = sections[entry.section][1]
+            if not target.open_to_local:
                 self.error(
                     ("add", i, "section"),
-                    f"section '{entry.section}' (\"{self.trust.sections[s].title}\") is locked by the trust: a school may not add clauses to it. "
+                    f"section '{entry.section}' (\"{target.title}\") is locked by the trust: a school may not add clauses to it. "
                     "Ask the trust to mark the section `open_to_local: true`, or add the clause to an open section",
                 )
                 continue
@@ -156,7 +179,7 @@ class ClauseMerge:
             if new.topic not in topics:
                 self.error(("add", i, "clause", "topic"), f"unknown topic '{new.topic}'; use a built-in topic (see the authoring guide) or one the trust's policy lists")
             self._check_plain(("add", i, "clause"), new)
-            clauses = self.data["sections"][s].setdefault("clauses", [])
+            clauses = self.section_data(entry.section).setdefault("clauses", [])
             position = len(clauses)
             if entry.after:
                 ids = [c["id"] for c in clauses]
@@ -165,5 +188,5 @@ class ClauseMerge:
                     continue
                 position = ids.index(entry.after) + 1
             clauses.insert(position, new.model_dump(mode="json", exclude_defaults=True))
-            self.clauses[new.id] = (s, -1)
+            self.clauses[new.id] = (entry.section, -1)
             self.changes.append(LocalChange(new.id, "added"))

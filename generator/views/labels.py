@@ -11,6 +11,8 @@ AUDIENCE_LABELS = {
     Audience.parents: "Parents and carers",
     Audience.governors: "Governors",
 }
+# How a setting names the children it teaches: the pupils' page is theirs whatever its word.
+PUPILS_BY_SETTING = {"nursery": "Children", "secondary": "Students", "college": "Students"}
 STRENGTH_LABELS = {
     Strength.must: "Must",
     Strength.must_not: "Must not",
@@ -22,7 +24,9 @@ STRENGTH_LABELS = {
 STRENGTH_ORDER = list(STRENGTH_LABELS)
 
 
-def audience_label(value: str) -> str:
+def audience_label(value: str, setting: str = "primary") -> str:
+    if value == Audience.pupils.value:
+        return PUPILS_BY_SETTING.get(setting, AUDIENCE_LABELS[Audience.pupils])
     return AUDIENCE_LABELS[Audience(value)]
 
 

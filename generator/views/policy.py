@@ -16,12 +16,13 @@ from generator.sources.loaded import OrgSource, PolicySource
 from generator.sources.model.common import Audience, Strength
 from generator.sources.model.history import Event
 from generator.sources.model.organisation import Organisation
-from generator.sources.model.policy import Clause, Policy, Procedure, SmartGuide, Topic
+from generator.sources.model.policy import SCHOOL, Clause, Policy, Procedure, Section, SmartGuide, Topic
+from generator.sources.parties import Reads, clause_pages, party_pages
 from generator.sources.placeholders import Placeholders
 from generator.sources.status import ReviewStatus, review_status
 from generator.sources.topics import policy_topics
 from generator.views.comparisons import ComparisonPage, TrustComparison
-from generator.views.labels import STRENGTH_ORDER
+from generator.views.labels import AUDIENCES, STRENGTH_ORDER, audience_label, strength_label
 from generator.views.versions import VersionEntry, version_entries
 
 DO_STRENGTHS = {Strength.must, Strength.should}
@@ -94,11 +95,66 @@ class PolicyView:
     def archived_versions(self) -> list[VersionEntry]:
         return [v for v in self.versions if v.archived]
 
-    def clauses_for(self, audience: Audience) -> list[Clause]:
-        return [c for c in self.policy.clauses() if audience in c.audiences]
+    @property
+    def reads(self) -> Reads:
+        return party_pages(self.org)
 
-    def topic_groups(self, audience: Audience, exclude: Iterable[str] = ()) -> list[TopicGroup]:
-        clauses = [c for c in self.clauses_for(audience) if c.topic not in set(exclude)]
+    @property
+    def pages(self) -> list[Audience]:
+        """The audience pages this policy has: those it names, or governors (who keep its record)
+        and every audience a clause, procedure or SMART guide reaches."""
+        if self.policy.pages is not None:
+            return [a for a in AUDIENCES if a in self.policy.pages]
+        reads = self.reads
+        reached = {Audience.governors} | {a for c in self.policy.clauses() for a in clause_pages(c, reads)}
+        reached |= {a for p in self.policy.procedures for a in p.audiences}
+        if self.smart:
+            reached.add(Audience.pupils)
+        return [a for a in AUDIENCES if a in reached]
+
+    def shown_on(self, clause: Clause) -> list[Audience]:
+        pages = clause_pages(clause, self.reads)
+        return [a for a in self.pages if a in pages]
+
+    def clauses_for(self, audience: Audience) -> list[Clause]:
+        """Every clause the audience's page shows: those that bind or inform its readers."""
+        if audience not in self.pages:
+            return []
+        reads = self.reads
+        return [c for c in self.policy.clauses() if audience in clause_pages(c, reads)]
+
+    def binding(self, audience: Audience) -> list[Clause]:
+        """The clauses on the audience's page that bind its readers themselves."""
+        return [c for c in self.clauses_for(audience) if audience.value in c.audiences]
+
+    def school_duties(self, audience: Audience) -> list[Clause]:
+        """The school's own duties and promises shown on the audience's page."""
+        return [c for c in self.clauses_for(audience) if SCHOOL in c.audiences and audience.value not in c.audiences]
+
+    def also_shown(self, audience: Audience) -> list[Clause]:
+        """The rest of the page: rules for others that its readers should know."""
+        return [c for c in self.clauses_for(audience) if audience.value not in c.audiences and SCHOOL not in c.audiences]
+
+    def trail(self, clause: Clause) -> list[Section]:
+        """The sections a clause sits in, outermost first, so it keeps its context on any page."""
+        return next((list(trail) for trail, c in self.policy.placed_clauses() if c.id == clause.id), [])
+
+    def party_label(self, party: str) -> str:
+        if party == SCHOOL:
+            return self.org.display_short
+        group = next((g for g in self.org.audience_groups if g.id == party), None)
+        if group:
+            return group.title
+        return audience_label(party, self.org.setting.value)
+
+    def strength_text(self, clause: Clause) -> str:
+        """The policy's own name for the kind of rule when it has one, else the strength."""
+        tier = self.policy.tier(clause.tier)
+        return tier.title if tier else strength_label(clause.strength)
+
+    def topic_groups(self, audience: Audience, exclude: Iterable[str] = (), clauses: list[Clause] | None = None) -> list[TopicGroup]:
+        chosen = self.clauses_for(audience) if clauses is None else clauses
+        clauses = [c for c in chosen if c.topic not in set(exclude)]
         groups = []
         for topic in policy_topics(self.policy):
             members = [c for c in clauses if c.topic == topic.id]
@@ -107,27 +163,27 @@ class PolicyView:
         return groups
 
     def dos(self, audience: Audience) -> list[Clause]:
-        return strongest_first([c for c in self.clauses_for(audience) if c.strength in DO_STRENGTHS])
+        return strongest_first([c for c in self.binding(audience) if c.strength in DO_STRENGTHS])
 
     def donts(self, audience: Audience) -> list[Clause]:
-        return strongest_first([c for c in self.clauses_for(audience) if c.strength in DONT_STRENGTHS])
+        return strongest_first([c for c in self.binding(audience) if c.strength in DONT_STRENGTHS])
 
     def procedures_for(self, audience: Audience) -> list[Procedure]:
-        return [p for p in self.policy.procedures if audience in p.audiences]
+        return [p for p in self.policy.procedures if audience in p.audiences] if audience in self.pages else []
 
     def clause(self, clause_id: str) -> Clause | None:
         return next((c for c in self.policy.clauses() if c.id == clause_id), None)
 
     @property
-    def smart(self) -> SmartGuide:
-        return self.policy.smart or default_smart()
+    def smart(self) -> SmartGuide | None:
+        """The policy's own SMART guide, the general one when it opts in, or none."""
+        if self.policy.smart == "general":
+            return default_smart()
+        return self.policy.smart
 
     @property
     def smart_is_default(self) -> bool:
-        return self.policy.smart is None
-
-    def parents_by_topic(self, topics: Iterable[str]) -> list[Clause]:
-        return [c for c in self.clauses_for(Audience.parents) if c.topic in topics]
+        return self.policy.smart == "general"
 
 
 def _comparisons(view: PolicyView, fill: Placeholders) -> None:

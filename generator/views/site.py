@@ -10,7 +10,7 @@ from generator.sources.model.common import Audience
 from generator.sources.model.organisation import Organisation
 from generator.sources.placeholders import Placeholders
 from generator.views.comparisons import ComparisonPage
-from generator.views.labels import AUDIENCE_LABELS, AUDIENCES
+from generator.views.labels import AUDIENCES, audience_label
 from generator.views.policy import PolicyView, policy_views
 from generator.views.versions import VersionEntry
 
@@ -54,6 +54,17 @@ class SiteView:
         """Whether the review calendar has anything in it (and so is published)."""
         return any(v.status.next_review and v.status.kind != "draft" for _, v in self.dashboard())
 
+    @property
+    def audiences(self) -> list[Audience]:
+        """The audiences with a page in at least one policy: only they get a hub and a place in the navigation."""
+        return [a for a in AUDIENCES if any(a in v.pages for v in self.policies)]
+
+    def policies_for(self, audience: Audience) -> list[PolicyView]:
+        return [v for v in self.policies if audience in v.pages]
+
+    def audience_label(self, audience: str) -> str:
+        return audience_label(audience, self.org.setting.value)
+
     def has_policy(self, policy_id: str) -> bool:
         return any(v.policy.id == policy_id for v in self.policies)
 
@@ -92,8 +103,8 @@ class SiteView:
     def nav(self, extra: list[str]) -> list[str | dict[str, str | list[str]]]:
         """Navigation by audience, then the full policies, then the hand-written pages."""
         entries: list[str | dict[str, str | list[str]]] = [{"Home": "index.md"}]
-        for audience in AUDIENCES:
-            entries.append({AUDIENCE_LABELS[audience]: [f"{audience.value}/index.md"] + [v.page(audience) for v in self.policies]})
+        for audience in self.audiences:
+            entries.append({self.audience_label(audience): [f"{audience.value}/index.md"] + [v.page(audience) for v in self.policies_for(audience)]})
         entries.append({"Full policies": ["policies/index.md"] + [v.page() for v in self.policies]})
         entries.extend(extra)
         return entries
@@ -118,14 +129,14 @@ def site_view(sources: Sources, org_id: str, today: dt.date, window_days: int) -
         for school in member_schools(sources, source.org):
             school_fill = Placeholders(school, sources.trust_name(school))
             site.schools.append(SchoolStatus(school, policy_views(sources.orgs[school.id], school_fill, today, window_days, source.org.name)))
-    for audience in AUDIENCES:
-        site.pages.append(Page(f"{audience.value}/index.md", f"For {AUDIENCE_LABELS[audience].lower()}", "audience_index.md.j2", audience))
+    for audience in site.audiences:
+        site.pages.append(Page(f"{audience.value}/index.md", f"For {site.audience_label(audience).lower()}", "audience_index.md.j2", audience))
     site.pages.append(Page("policies/index.md", "All policies", "policies_index.md.j2"))
     site.pages.append(Page(SEARCH_PAGE, "Search", "search.md.j2", in_nav=False))
     for view in views:
         site.pages.append(Page(view.page(), view.policy.title, "policy.md.j2", None, view))
-        for audience in AUDIENCES:
-            title = f"{view.policy.title}: {AUDIENCE_LABELS[audience].lower()}"
+        for audience in view.pages:
+            title = f"{view.policy.title}: {site.audience_label(audience).lower()}"
             site.pages.append(Page(view.page(audience), title, f"{audience.value}.md.j2", audience, view))
         site.pages.append(Page(view.history_page, f"{view.policy.title}: all versions", "history.md.j2", None, view, in_nav=False))
         for entry in view.archived_versions:

@@ -6,12 +6,30 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from generator.sources.model.common import OneLine, OneLineText, Reference, Slug, Strict
+from generator.sources.model.common import Audience, OneLine, OneLineText, Reference, Slug, Strict
 
 
 class OrgKind(StrEnum):
     school = "school"
     trust = "trust"
+
+
+class Setting(StrEnum):
+    """What kind of setting it is: it decides how pages name the children it teaches."""
+
+    nursery = "nursery"
+    primary = "primary"
+    secondary = "secondary"
+    college = "college"
+    other = "other"
+
+
+class AudienceGroup(Strict):
+    """One of the organisation's own groups (visitors, volunteers...) and the audience page it reads."""
+
+    id: Slug = Field(description="e.g. volunteers; used in a clause's `audiences:` or `informs:`.")
+    title: OneLineText = Field(description="e.g. 'Volunteers'.")
+    reads: Audience = Field(description="The audience page that shows this group's rules: staff, pupils, parents or governors.")
 
 
 class Person(Strict):
@@ -47,6 +65,7 @@ class Organisation(Strict):
     name: OneLineText = Field(description="Full name, e.g. St Thomas' CE Primary School.")
     short_name: OneLine | None = Field(None, description="How the policies refer to it, e.g. St Thomas' School.")
     kind: OrgKind
+    setting: Setting = Field(Setting.primary, description="nursery, primary, secondary, college or other: decides the word pages use for pupils.")
     trust: Reference | None = Field(None, description="The trust this school belongs to.")
     schools: list[MemberSchool] = Field(default_factory=list, description="For a trust: the schools its policies apply to.")
     website: OneLine | None = None
@@ -54,6 +73,9 @@ class Organisation(Strict):
     welcome: str | None = Field(None, description="A short welcome paragraph for the site's home page (Markdown).")
     people: list[Person] = Field(default_factory=list)
     groups: list[Group] = Field(default_factory=list)
+    audience_groups: list[AudienceGroup] = Field(
+        default_factory=list, description="The organisation's own groups of readers (visitors, volunteers, contractors...) and which page each reads."
+    )
 
     @property
     def display_short(self) -> str:

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+import copy
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from pydantic import AliasChoices, Field, model_validator
 
 from generator.sources.model.common import Audience, Date, OneLine, OneLineText, Reference, Slug, Strength, Strict, Text
 from generator.sources.model.history import Event
+from generator.sources.section_walk import raw_clauses
+
+# Whom a rule binds or informs: an audience page's readers (staff, pupils, parents, governors),
+# the school itself (its own duties and promises), or one of the organisation's own groups.
+SCHOOL = "school"
+PARTIES_HELP = "staff, pupils, parents, governors, school (the setting's own duty or promise), or the id of one of the organisation's audience_groups"
 
 
 class Review(Strict):
@@ -26,11 +36,18 @@ class Plain(Strict):
 class Clause(Strict):
     id: Slug = Field(description="Stable id: never change it once published; links and history rely on it.")
     number: OneLine | None = Field(None, description="Number as in the original, e.g. '5.3'.")
+    lead_in: str | None = Field(None, description="Prose of the original that stands before this rule and is not a rule, e.g. 'This includes:' (Markdown).")
     term: OneLine | None = Field(None, description="Set when this clause defines a word, e.g. 'cyber bullying'.")
     text: Text = Field(description="The school's own words (Markdown).")
     items: list[Text] = Field(default_factory=list, description="A bulleted list that belongs to the clause.")
-    strength: Strength
-    audiences: list[Audience] = Field(min_length=1)
+    strength: Strength = Field(description="How binding the rule is; with `tier:` it may be left out (the tier's strength applies).")
+    tier: Slug | None = Field(None, description="Id of one of the policy's `tiers:`, when the policy names its own kinds of rule.")
+    audiences: list[Slug] = Field(
+        min_length=1,
+        validation_alias=AliasChoices("audiences", "binds"),
+        description="Whom the rule binds (may also be written `binds:`): " + PARTIES_HELP + ".",
+    )
+    informs: list[Slug] = Field(default_factory=list, description="Whom else the rule is shown to, though it does not bind them.")
     topic: Slug = Field("general", description="Topic for grouping on audience pages (see the authoring guide).")
     summary: OneLine | None = Field(None, description="A short line for the staff do / don't list.")
     plain: Plain = Field(default_factory=Plain)
@@ -45,6 +62,8 @@ class Section(Strict):
     title: OneLineText
     intro: str | None = Field(None, description="Text of the original that is not a rule (Markdown).")
     clauses: list[Clause] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list, description="Sub-sections, in the same shape (they nest).")
+    closing: str | None = Field(None, description="Text of the original after this section's rules and sub-sections (Markdown).")
     open_to_local: bool = Field(False, description="For trust policies: a school may add clauses here, and replace or remove any clause here.")
 
 
@@ -96,10 +115,19 @@ class Topic(Strict):
     title: OneLineText
 
 
+class Tier(Strict):
+    """One of the policy's own names for a kind of rule ("Unacceptable"), mapped to a strength."""
+
+    id: Slug
+    title: OneLineText = Field(description="The name as the policy writes it, e.g. 'Unacceptable'.")
+    strength: Strength
+
+
 class Policy(Strict):
     """A policy file: policy_sources/<organisation>/policies/<id>.yml."""
 
     id: Slug = Field(description="Must match the file name, e.g. social-media.")
+    code: OneLine | None = Field(None, description="The policy's own code or reference, e.g. 'POL-07'.")
     title: OneLineText
     summary: OneLineText = Field(description="One plain sentence saying what the policy is for.")
     draft: bool = Field(False, description="True while the policy has not been ratified.")
@@ -108,13 +136,56 @@ class Policy(Strict):
     history: list[Event] = Field(default_factory=list, description="The ratification record, oldest first.")
     review: Review = Field(default_factory=Review)
     topics: list[Topic] = Field(default_factory=list, description="Extra topics beyond the built-in list.")
+    pages: list[Audience] | None = Field(
+        None,
+        description="Which audience pages the policy has. Left out: governors, and every audience a clause, procedure or SMART guide reaches.",
+    )
+    tiers: list[Tier] = Field(default_factory=list, description="The policy's own names for kinds of rule, each mapped to a strength.")
+    consequence: str | None = Field(None, description="What happens when the policy as a whole is broken, in the school's words (Markdown).")
     sections: list[Section] = Field(min_length=1)
-    smart: SmartGuide | None = None
+    smart: SmartGuide | Literal["general"] | None = Field(
+        None, description="The pupils' SMART guide: the policy's own, or `general` for the general guide. Left out: no SMART guide."
+    )
     procedures: list[Procedure] = Field(default_factory=list)
     statutory_references: list[StatutoryReference] = Field(default_factory=list)
     related_policies: list[Reference] = Field(default_factory=list)
     school_accounts: list[SchoolAccount] = Field(default_factory=list)
     closing: str | None = Field(None, description="Closing text of the original (Markdown).")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _strength_from_tier(cls, data: Any) -> Any:
+        """A clause given a tier and no strength takes the tier's, before the clause is checked."""
+        if not isinstance(data, dict) or not isinstance(data.get("tiers"), list):
+            return data
+        strengths = {t.get("id"): t.get("strength") for t in data["tiers"] if isinstance(t, dict)}
+        if not any("strength" not in clause and strengths.get(clause.get("tier")) for _, clause in raw_clauses(data)):
+            return data
+        # A copy: the raw data is also read, as written, by the checks that report file:line.
+        data = copy.deepcopy(data)
+        for _, clause in raw_clauses(data):
+            if "strength" not in clause and strengths.get(clause.get("tier")):
+                clause["strength"] = strengths[clause["tier"]]
+        return data
+
+    def all_sections(self) -> Iterator[tuple[tuple[Section, ...], Section]]:
+        """Every section, depth first, with the sections it sits in."""
+
+        def walk(sections: list[Section], trail: tuple[Section, ...]) -> Iterator[tuple[tuple[Section, ...], Section]]:
+            for section in sections:
+                yield trail, section
+                yield from walk(section.sections, (*trail, section))
+
+        yield from walk(self.sections, ())
+
+    def placed_clauses(self) -> Iterator[tuple[tuple[Section, ...], Clause]]:
+        """Every clause in reading order, with the sections it sits in, outermost first."""
+        for trail, section in self.all_sections():
+            for clause in section.clauses:
+                yield (*trail, section), clause
+
     def clauses(self) -> list[Clause]:
-        return [clause for section in self.sections for clause in section.clauses]
+        return [clause for _, clause in self.placed_clauses()]
+
+    def tier(self, tier_id: str | None) -> Tier | None:
+        return next((t for t in self.tiers if t.id == tier_id), None)

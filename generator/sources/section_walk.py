@@ -1,0 +1,28 @@
+"""Walking a policy's sections as written (raw YAML data): they nest, so every walker goes through here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+Loc = tuple[str | int, ...]
+
+
+def _blocks(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
+    value = data.get(key) if isinstance(data, dict) else None
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def raw_sections(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, Any]]]:
+    """Every section block, depth first, with its location ("sections", 0, "sections", 2, ...)."""
+    for s, section in _blocks(data, "sections"):
+        here = (*loc, "sections", s)
+        yield here, section
+        yield from raw_sections(section, here)
+
+
+def raw_clauses(data: Any) -> Iterator[tuple[Loc, dict[str, Any]]]:
+    """Every clause block in reading order, with its location."""
+    for loc, section in raw_sections(data):
+        for c, clause in _blocks(section, "clauses"):
+            yield (*loc, "clauses", c), clause
