@@ -324,7 +324,8 @@ def test_overlay_field_misspelt_inside_with_lists_the_fields(tmp_path: Path, cap
     root = tmp_path / "policy_sources"
     shutil.copytree(REPO / "policy_sources", root)
     overlay = root / "example-primary/overlays/social-media.yml"
-    line = replace(overlay, "    with:\n", "    with:\n      wording: x\n") + 1
+    entry = "replace:\n  - clause: report-cyberbullying-trolling\n    with:\n      wording: x\n"
+    line = replace(overlay, "school_accounts:\n", entry + "school_accounts:\n") + 3
     code, errors, _ = validate(root, capsys)
     assert code == 1
     message = one_error(errors, "example-primary/overlays/social-media.yml", line, "unknown field 'wording'", "the fields allowed here are: audiences,")
