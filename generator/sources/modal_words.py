@@ -137,6 +137,16 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, Strength]]:
     return re.compile(pattern, re.IGNORECASE), names
 
 
+# A condition ("If we cannot reach you, ...") or a relative clause ("pupils who must not be
+# photographed") holds modal words that are not the rule's own, so the contradiction check
+# reads the sentence without them.
+_SUBORDINATE = re.compile(
+    r"\b(?:if|unless|when|where|until)\b[^,.;:]*[,;:]|\b(?:who|which|whose|that)\s+(?:must|should|may|will|cannot|can)\b[^,.;:]*",
+    re.IGNORECASE,
+)
+_FUTURE_DUTY = re.compile(r"\bwill\b(?!\s+not\b)(?!\s+never\b)", re.IGNORECASE)
+
+
 def strengths_in(text: str) -> list[tuple[Strength, str]]:
     """Every modal phrase in `text`, in order, with the strength it implies and its words as written."""
     pattern, names = _matcher()
@@ -157,7 +167,10 @@ def contradiction(text: str, strength: Strength) -> str | None:
     "might" ("may lead to disciplinary action") as a permission.
     """
     field = POLARITY.get(strength)
-    found = strengths_in(text)
+    if field is Polarity.duty and _FUTURE_DUTY.search(text):
+        # "... will visit your home": a duty or promise in words the table does not read, so mixed.
+        return None
+    found = strengths_in(_SUBORDINATE.sub(" ", text))
     polarities = {POLARITY[implied] for implied, _ in found}
     if field is None or len(polarities) != 1:
         return None
