@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from generator.sources.errors import SourceError
@@ -12,7 +11,7 @@ from generator.sources.model.organisation import Organisation
 from generator.sources.model.policy import SCHOOL, Policy
 from generator.sources.parties import Reads, pages_of
 from generator.sources.placeholders import Placeholders
-from generator.sources.section_walk import raw_clauses, raw_sections
+from generator.sources.section_walk import raw_clauses, raw_sections, text_fields
 from generator.sources.strength_checks import strength_warnings
 from generator.sources.topics import builtin_topic_ids
 
@@ -23,20 +22,9 @@ if TYPE_CHECKING:
 Loc = tuple[str | int, ...]
 
 
-def _text_fields(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _text_fields(value, (*loc, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _text_fields(value, (*loc, i))
-    elif isinstance(data, str):
-        yield loc, data
-
-
 def _check_placeholders(doc: YamlDocument, fill: Placeholders) -> list[SourceError]:
     errors = []
-    for loc, text in _text_fields(doc.data):
+    for loc, text in text_fields(doc.data):
         for unknown in fill.unknown(text):
             errors.append(doc.error(loc, f"{unknown} cannot be filled in for this organisation; use one of: {', '.join(fill.known())}"))
     return errors
@@ -59,7 +47,7 @@ def check_links(doc: YamlDocument) -> list[SourceError]:
     Runs on the raw data, so it reports even a file with model errors, with file:line.
     """
     errors: list[SourceError] = []
-    for loc, text in _text_fields(doc.data):
+    for loc, text in text_fields(doc.data):
         key = loc[-1] if loc else ""
         problems: list[str] = []
         if key in _ADDRESS_FIELDS or (key == "address" and "school_accounts" in loc and _looks_like_address(text)):

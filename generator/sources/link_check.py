@@ -18,6 +18,7 @@ from typing import Any
 from generator.sources.anchors import Anchor
 from generator.sources.errors import SourceError
 from generator.sources.links import check_url
+from generator.sources.section_walk import text_fields
 from generator.sources.site_links import page_relative, site_target, text_addresses
 from generator.sources.yaml_document import YamlDocument
 
@@ -33,17 +34,6 @@ class LinkSite:
 
     policies: dict[str, dict[str, Anchor] | None]
     docs_dir: Path | None = None
-
-
-def _strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*loc, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _strings(value, (*loc, i))
-    elif isinstance(data, str):
-        yield loc, data
 
 
 def _blocks(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, dict[str, Any]]]:
@@ -164,7 +154,7 @@ def check_site_links(doc: YamlDocument, site: LinkSite, own: str | None) -> list
     """Every link in one file against its site; `own` is the policy whose text the file holds, if any."""
     checker = _Checker(site, own)
     errors: list[SourceError] = []
-    for loc, text in _strings(doc.data):
+    for loc, text in text_fields(doc.data):
         key = loc[-1] if loc else ""
         addresses = [text.strip()] if key in _ADDRESS_FIELDS else text_addresses(text)
         for problem in dict.fromkeys(p for address in addresses if (p := checker.problem(address))):

@@ -1,4 +1,4 @@
-"""Walking a policy's sections as written (raw YAML data): they nest, so every walker goes through here."""
+"""Walking a file as written (raw YAML data): its text values, and a policy's sections, which nest."""
 
 from __future__ import annotations
 
@@ -26,3 +26,15 @@ def raw_clauses(data: Any) -> Iterator[tuple[Loc, dict[str, Any]]]:
     for loc, section in raw_sections(data):
         for c, clause in _blocks(section, "clauses"):
             yield (*loc, "clauses", c), clause
+
+
+def text_fields(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every text value of a file, with its location, so a check can report its line."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from text_fields(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from text_fields(value, (*loc, i))
+    elif isinstance(data, str):
+        yield loc, data
