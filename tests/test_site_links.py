@@ -148,6 +148,7 @@ GOOD_CLAUSE = """\
           parents: "See [the passwords rule](policy:acceptable-use#passwords) and [the staff section](#staff-use)."
         see:
           - {id: acceptable-use, section: passwords, name: Acceptable Use Policy}
+          - {id: social-media, section: pupil-use, name: Social Media Policy}
 """
 GOOD_FORMS = """\
 forms:
@@ -248,7 +249,8 @@ def test_site_relative_links_go_where_they_say(built: Path, page: str) -> None:
     expected = {
         "the agreement": (built / "forms/aup.pdf", ""),
         "accessibility": (built / "accessibility/index.html", ""),
-        "Acceptable Use Policy,": (built / "policies/acceptable-use/index.html", "passwords"),
+        "Acceptable Use Policy": (built / "policies/acceptable-use/index.html", "passwords"),
+        "Social Media Policy, 2 Pupil use": (built / "policies/social-media/index.html", "pupil-use"),
         "Home-school agreement": (built / "forms/aup.pdf", ""),
         "Read the rules": (built / "policies/social-media/index.html", "staff-use"),
     }
