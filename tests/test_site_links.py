@@ -148,6 +148,7 @@ GOOD_CLAUSE = """\
           parents: "See [the passwords rule](policy:acceptable-use#passwords) and [the staff section](#staff-use)."
         see:
           - {id: acceptable-use, section: passwords, name: Acceptable Use Policy}
+          - {id: social-media, section: pupil-use, name: Social Media Policy}
 """
 GOOD_FORMS = """\
 forms:
@@ -248,7 +249,8 @@ def test_site_relative_links_go_where_they_say(built: Path, page: str) -> None:
     expected = {
         "the agreement": (built / "forms/aup.pdf", ""),
         "accessibility": (built / "accessibility/index.html", ""),
-        "Acceptable Use Policy,": (built / "policies/acceptable-use/index.html", "passwords"),
+        "Acceptable Use Policy": (built / "policies/acceptable-use/index.html", "passwords"),
+        "Social Media Policy, 2 Pupil use": (built / "policies/social-media/index.html", "pupil-use"),
         "Home-school agreement": (built / "forms/aup.pdf", ""),
         "Read the rules": (built / "policies/social-media/index.html", "staff-use"),
     }
@@ -272,3 +274,30 @@ def test_forms_are_listed_for_their_audiences(built: Path) -> None:
     assert "Password agreement" in staff and "Password agreement" not in parents
     assert "Home-school agreement" in staff and "Home-school agreement" in parents
     assert 'id="forms-and-agreements"' in (built / "policies/social-media/index.html").read_text(encoding="utf-8")
+
+
+def test_a_link_the_page_cannot_carry_shows_its_words() -> None:
+    from generator.sources.inert_text import inert_markdown
+
+    def rewrite(address: str) -> str | None:
+        return None if address == "policy:phones" else "../ok/index.md"
+
+    text = "See [the phones policy](policy:phones) and [ours](policy:ok)."
+    assert inert_markdown(text, rewrite) == "See the phones policy and [ours](../ok/index.md)."
+
+
+def test_a_trust_link_to_a_clause_the_school_removed_goes_to_the_policy(tmp_path: Path) -> None:
+    import yaml
+
+    root = write_trust(tmp_path / "src")
+    path = root / "oak-trust" / "policies" / "online-safety.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    clause = data["sections"][0]["clauses"][0]
+    clause["text"] += " See [private messages](#no-private-messages)."
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    project = make_project(tmp_path, root)
+    result = run_cli("build", "--output", str(tmp_path / "site"), "--date", BUILD_DATE, cwd=project)
+    assert result.returncode == 0, result.stderr + result.stdout
+    for school, href in (("ash", "../"), ("birch", "../#no-private-messages"), ("oak-trust", "../#no-private-messages")):
+        links = _hrefs_named(tmp_path / "site" / school, "policies/online-safety/staff/index.html")
+        assert links.get("private messages") == href, (school, links)

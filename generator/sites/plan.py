@@ -16,7 +16,7 @@ def digest_context(config: SiteConfig, pdf: bool | None, day: dt.date) -> Digest
     pdfs = config.pdf if pdf is None else pdf
     settings = {"date": day.isoformat(), "pdf": pdfs, "window": config.review_window_days}
     tool = incremental.tool_digest(config.config_file, [config.docs_dir, config.custom_dir, config.templates], settings)
-    return DigestContext(config.templates, config.hand_written(), config.use_directory_urls, config.site_url, pdfs, config.review_window_days, tool)
+    return DigestContext(config.templates, config.hand_written(), config.use_directory_urls, config.site_url, pdfs, config.review_window_days, tool, config.docs_dir)
 
 
 def keep_or_build(

@@ -18,10 +18,16 @@ class Anchor:
     title: str | None = None
 
     def label(self) -> str:
-        """How a link to it is named after the policy's title, e.g. '4 Sanctions' or 'clause 4.2'."""
+        """How a link to it is named after the policy's title, e.g. '4 Sanctions' or 'clause 4.2'
+        ('' when the school gave it neither number nor title)."""
         if self.kind == "clause":
-            return f"clause {self.number}" if self.number else "the rule"
-        return " ".join(part for part in (self.number, self.title) if part) or self.kind
+            return f"clause {self.number}" if self.number else ""
+        return " ".join(part for part in (self.number, self.title) if part)
+
+
+def _list(value: Any) -> list[Any]:
+    """A list field's entries; any other shape is the model's error to report, not ours."""
+    return value if isinstance(value, list) else []
 
 
 def _text(value: Any) -> str | None:
@@ -30,12 +36,12 @@ def _text(value: Any) -> str | None:
 
 def _sections(items: Any, found: dict[str, Anchor]) -> None:
     # Sections nest (a section may hold `sections:` of its own), so every depth is read.
-    for section in items if isinstance(items, list) else []:
+    for section in _list(items):
         if not isinstance(section, dict):
             continue
         if isinstance(section.get("id"), str):
             found.setdefault(section["id"], Anchor("section", _text(section.get("number")), _text(section.get("title"))))
-        for clause in section.get("clauses") or []:
+        for clause in _list(section.get("clauses")):
             if isinstance(clause, dict) and isinstance(clause.get("id"), str):
                 found.setdefault(clause["id"], Anchor("clause", _text(clause.get("number"))))
         _sections(section.get("sections"), found)
@@ -47,7 +53,7 @@ def policy_anchors(data: Any) -> dict[str, Anchor]:
     if not isinstance(data, dict):
         return found
     _sections(data.get("sections"), found)
-    for procedure in data.get("procedures") or []:
+    for procedure in _list(data.get("procedures")):
         if isinstance(procedure, dict) and isinstance(procedure.get("id"), str):
             found.setdefault(procedure["id"], Anchor("procedure", None, _text(procedure.get("title"))))
     smart = data.get("smart")

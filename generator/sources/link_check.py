@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,9 @@ Loc = tuple[str | int, ...]
 # Fields whose whole value is one address (a reference's or a form's `url`, the school's website).
 _ADDRESS_FIELDS = {"url", "website"}
 _REFERENCE_LISTS = {"see", "related_policies"}
+# What a relative link looks like: a path, perhaps with a query and an id. Other text in an
+# address field (`<script>...`, a sentence) is no link to a page, and its safety is checked apart.
+_PATH_LIKE = re.compile(r"[A-Za-z0-9._~%!&*+,;=:@/?#-]+")
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ class _Checker:
         shown = f"the link '{address[:80]}'"
         if address[:7].lower() == "http://":
             return f"{shown} is not secure (http://); write https://{address[7:80]} (check that the page opens that way)"
-        if page_relative(address):
+        if page_relative(address) and _PATH_LIKE.fullmatch(address):
             return (
                 f"{shown} is relative to the page it is on, so it breaks on the policy's other pages "
                 f"(the audience pages sit a folder deeper than the full policy); write {self.suggestion(address)} instead"
