@@ -56,10 +56,11 @@ def test_clauses_appear_in_full_policy_with_strength_and_anchor(demo_site: Path,
 def test_clauses_on_exactly_their_audience_pages(demo_site: Path, expectation: Path) -> None:
     data = load(expectation)
     folder = demo_site / data["organisation"] / "policies" / data["policy"]
-    pages = {audience: read_page(folder / audience / "index.html") for audience in AUDIENCES}
+    # A policy has only the audience pages some clause reaches (St Luke's has none for pupils).
+    pages = {audience: read_page(folder / audience / "index.html") for audience in AUDIENCES if (folder / audience).is_dir()}
     for clause in data["clauses"]:
-        for audience, page in pages.items():
-            present = clause["id"] in page.clauses
+        for audience in AUDIENCES:
+            present = audience in pages and clause["id"] in pages[audience].clauses
             expected = audience in clause["audiences"]
             assert present == expected, f"{clause['id']} on the {audience} page: {present}, expected {expected}"
 
@@ -71,7 +72,7 @@ def test_ratification_on_every_page(demo_site: Path, expectation: Path) -> None:
     governors = read_page(folder / "governors" / "index.html").article
     for expected in data["ratification"]:
         assert expected in governors, f"'{expected}' not in the governors' ratification record"
-    for page in ["index.html"] + [f"{a}/index.html" for a in AUDIENCES]:
+    for page in ["index.html"] + [f"{a}/index.html" for a in AUDIENCES if (folder / a).is_dir()]:
         blocks = read_page(folder / page).ratification
         assert len(blocks) == 1, f"{page} should have one ratification block"
         block = squash(blocks[0])
@@ -117,7 +118,8 @@ def test_staff_page_has_quick_reference_and_numbered_procedure(demo_site: Path) 
 
 def test_parents_page_sections(demo_site: Path) -> None:
     text = read_page(demo_site / "st-lukes" / "policies" / "social-media" / "parents" / "index.html").article
-    for heading in ["What we ask of you", "What the school posts and why", "How to raise a concern"]:
+    # No "How to raise a concern": the school gives no contact for concerns, and the page adds no advice of its own.
+    for heading in ["What we ask of you", "What the school does", "The school's own accounts"]:
         assert heading in text
     assert "Facebook" in text
 
@@ -128,7 +130,8 @@ def test_home_page_chooser_and_site_index(demo_site: Path) -> None:
     for org in ["bledington", "st-james-emmanuel-trust", "st-josephs", "st-lukes", "st-thomas"]:
         assert f'href="{org}/"' in root
         home = (demo_site / org / "index.html").read_text(encoding="utf-8")
-        for audience in ["parents", "pupils", "staff", "governors"]:
+        # St Luke's policy has no rules for pupils and no SMART guide of its own, so no pupils' page.
+        for audience in ["parents", "staff", "governors"] + ([] if org == "st-lukes" else ["pupils"]):
             assert f'href="{audience}/"' in home
         assert "I am a parent or carer" in home
     assert index is not None
