@@ -147,7 +147,7 @@ def test_a_plain_version_for_an_audience_the_clause_lacks_is_an_error(project: P
     assert code == 1
     assert errors == [
         f"{POLICY}:{line + 2}: clause 'staff-no-friending' has a plain version for parents but is not for parents, so no page shows it; "
-        "add parents to its `audiences:` or remove this plain version"
+        "add parents to its `audiences:` or `informs:`, or remove this plain version"
     ]
 
 
@@ -161,7 +161,7 @@ def test_an_empty_section_and_a_number_used_twice_are_warnings(project: Path) ->
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
     assert warnings == [
         f"warning: {POLICY}:{twice}: number 1.1 is already used at line {first} in this section; check the original's numbering",
-        f"warning: {POLICY}:{empty}: section 'still-to-write' has no clauses and no intro, so no page shows anything of it; add its text or remove it",
+        f"warning: {POLICY}:{empty}: section 'still-to-write' has no clauses, sub-sections or text, so no page shows anything of it; add its text or remove it",
     ]
     # The build goes ahead and says the same.
     built = run_cli("build", "--date", BUILD_DATE, cwd=project)
