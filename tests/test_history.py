@@ -583,3 +583,23 @@ def test_ratify_without_a_number_keeps_the_event_word(project: Path) -> None:
     assert "what changed from the version adopted on 1 February 2025 to the version adopted on 4 March 2026" in compare_page
     dashboard = squash(read_page(project / "site/maple/governors/index.html").article)
     assert "Policy Status Last adopted Next review Online Safety Policy (statutory) In date 4 March 2026 January 2027" in dashboard
+
+
+def test_an_encoding_correction_keeps_every_word_of_the_school(project: Path) -> None:
+    """`correct --encoding`: the strength or audience we gave a clause was wrong, the school's
+    words were not; that is recorded without a new version, but only while no word changes."""
+    code, out = ratify(project, "--date", "2025-02-01", "--note-governors", "First version.", "--next-review", "2027-01")
+    assert code == 0, out
+    correct = ("correct", "online-safety", "--school", "maple", "--date", "2025-03-01", "--note", "Strength fixed to match the words.")
+    edit(project, "strength: should\n", "strength: must\n")
+    code, out = cli(project, *correct)
+    assert code == 1 and "add --encoding" in out
+    code, out = cli(project, *correct, "--encoding")
+    assert code == 0, out
+    assert "changed since version" not in build(project, "2026-11-21", "--school", "maple")
+    # A word added to the school's text is never an encoding correction.
+    edit(project, "Parents must not post photos of other children.", "Parents must not ever post photos of other children.")
+    before = snapshot(project / "policy_sources")
+    code, out = cli(project, "correct", "online-safety", "--school", "maple", "--date", "2025-03-02", "--note", "More.", "--encoding")
+    assert code == 1 and "words were added to or removed from the school's text since version 1" in out, out
+    assert snapshot(project / "policy_sources") == before

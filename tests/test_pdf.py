@@ -97,6 +97,10 @@ def test_every_page_of_a_policy_links_its_pdf(demo_site: Path, org: str) -> None
     folder = demo_site / org / POLICY
     for name in AUDIENCE_PAGES:
         page = folder / name
+        if not page.exists():
+            # Only the audience pages the policy has (St Luke's has no rules for pupils).
+            assert name.startswith("pupils") and org == "st-lukes", page
+            continue
         links = DOWNLOAD.findall(page.read_text(encoding="utf-8"))
         assert len(links) == 1, page
         assert (page.parent / links[0]).resolve() == pdf_of(demo_site, org).resolve()

@@ -30,7 +30,7 @@ class Journey:
 
 
 JOURNEYS = [
-    Journey("parents", "bledington", "I am a parent or carer", "Parents and carers", "photos", "policies/social-media/parents/#parents-no-photos-of-other-children"),
+    Journey("parents", "bledington", "I am a parent or carer", "Parents and carers", "photos", "policies/social-media/parents/#staff-pupil-photos-school-channels-only"),
     Journey("pupils", "bledington", "I am a pupil", "Pupils", "friend request", "policies/social-media/pupils/#pupils-no-friend-requests-to-staff"),
     Journey("staff", "bledington", "I am a member of staff", "Staff", "friend request", "policies/social-media/#staff-decline-pupil-friend-requests"),
     Journey("governors", "st-thomas", "I am a governor", "Governors", "complaints", "policies/social-media/#governors-handle-complaints"),

@@ -41,6 +41,11 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     cor.add_argument("--school", required=True)
     cor.add_argument("--date", required=True, help="date of the correction, YYYY-MM-DD")
     cor.add_argument("--note", required=True, help="what was corrected")
+    cor.add_argument(
+        "--encoding",
+        action="store_true",
+        help="the school's words are unchanged (none added or removed): only how they were encoded (clauses split, strengths, audiences, headings) is corrected",
+    )
     cor.set_defaults(run=run_correct)
 
 
@@ -93,7 +98,7 @@ def run_freeze(args: argparse.Namespace) -> int:
 
 def run_correct(args: argparse.Namespace) -> int:
     return _record(
-        lambda: correct.correct(Path(args.sources), args.school, args.policy, args.date, args.note),
+        lambda: correct.correct(Path(args.sources), args.school, args.policy, args.date, args.note, args.encoding),
         "Not recorded",
         lambda o: f"Recorded a minor correction to {o.name} of {args.policy} for {args.school}.",
     )

@@ -107,6 +107,21 @@ def clause_wording(clause: Clause) -> str:
     return " ".join(" ".join(parts).replace("**", "").replace("__", "").split())
 
 
+def school_words(policy: Policy) -> list[str]:
+    """The school's words in reading order (title, introduction, headings, section text, each
+    clause's lead-in and words), without our own encoding around them: ids, numbers, strengths,
+    whom a rule binds, topics, summaries and plain versions. Two policies with the same list
+    carry the same text, however it is cut into clauses."""
+    parts = [policy.title, policy.intro or ""]
+    for _, section in policy.all_sections():
+        parts += [section.title, section.intro or ""]
+        for clause in section.clauses:
+            parts += [clause.lead_in or "", clause_wording(clause)]
+        parts.append(section.closing or "")
+    parts += [policy.consequence or "", policy.closing or ""]
+    return " ".join(parts).replace("**", "").replace("__", "").split()
+
+
 def word_diff(old: str, new: str) -> Markup:
     """The new wording with removed words struck through and added words marked, both named for screen readers."""
     a, b = _TOKEN.findall(old.strip()), _TOKEN.findall(new.strip())
