@@ -262,7 +262,8 @@ def test_append_to_real_policy_file_keeps_every_line_in_order() -> None:
     assert all(line in remaining for line in old_lines)  # every original line, in order
     assert result.startswith(SCHEMA_LINE)
     # the new entry sits straight after the last entry's last line, before the blank line and `sections:`
-    assert '9777"\n  - event: ratified\n' in result
+    last = original.split("\n\nsections:")[0].rstrip("\n").splitlines()[-1]
+    assert last + "\n  - event: ratified\n" in result
     assert "    signatories:\n    - role: Co-headteachers\n\nsections:\n" in result
     assert source.read_text(encoding="utf-8") == original  # read, never written
 
