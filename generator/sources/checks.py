@@ -204,30 +204,25 @@ def _check_history(policy: Policy, doc: YamlDocument) -> list[SourceError]:
         if previous and event.date.first_day() < previous.first_day():
             errors.append(doc.error(("history", e, "date"), "the ratification record must be in date order, oldest first; move this entry up"))
         previous = event.date
-        if event.event in RATIFYING_EVENTS and event.version:
+        if event.event not in RATIFYING_EVENTS:
+            continue
+        if event.version:
             # "3.0", "03" and "3" are one number to a reader (and "3A" and "3a" one file on Windows).
-            key = version_key(event.version)
-            if key in versions:
-                errors.append(
-                    doc.error(
-                        ("history", e, "version"),
-                        f"version {event.version} is already recorded at line {versions[key]} (versions are compared ignoring case, "
-                        "leading zeros and a trailing .0); each ratified version needs its own number",
-                    )
-                )
-            versions[key] = doc.line_of(("history", e))
-        elif event.event in RATIFYING_EVENTS:
+            key, field = version_key(event.version), "version"
+            message = (
+                f"version {event.version} is already recorded at line {{line}} (versions are compared ignoring case, "
+                "leading zeros and a trailing .0); each ratified version needs its own number"
+            )
+        else:
             # A version with no number is known by its date, which names its archive and page.
-            key = event_key(event)
-            if key in versions:
-                errors.append(
-                    doc.error(
-                        ("history", e, "date"),
-                        f"another version is already known as {key} (line {versions[key]}); a version with no number is known by its date, "
-                        "so give one of them a version number, as the source has it, or the full date of each meeting",
-                    )
-                )
-            versions[key] = doc.line_of(("history", e))
+            key, field = event_key(event), "date"
+            message = (
+                f"another version is already known as {key} (line {{line}}); a version with no number is known by its date, "
+                "so give one of them a version number, as the source has it, or the full date of each meeting"
+            )
+        if key in versions:
+            errors.append(doc.error(("history", e, field), message.format(line=versions[key])))
+        versions[key] = doc.line_of(("history", e))
     return errors
 
 
