@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -95,11 +95,12 @@ class PolicyView:
     def archived_versions(self) -> list[VersionEntry]:
         return [v for v in self.versions if v.archived]
 
-    @property
+    # Computed once per view: every audience page asks for them for each of its clauses.
+    @cached_property
     def reads(self) -> Reads:
         return party_pages(self.org)
 
-    @property
+    @cached_property
     def pages(self) -> list[Audience]:
         """The audience pages this policy has: those it names, or governors (who keep its record)
         and every audience a clause, procedure or SMART guide reaches."""
@@ -135,9 +136,13 @@ class PolicyView:
         """The rest of the page: rules for others that its readers should know."""
         return [c for c in self.clauses_for(audience) if audience.value not in c.audiences and SCHOOL not in c.audiences]
 
+    @cached_property
+    def _trails(self) -> dict[str, list[Section]]:
+        return {c.id: list(trail) for trail, c in self.policy.placed_clauses()}
+
     def trail(self, clause: Clause) -> list[Section]:
         """The sections a clause sits in, outermost first, so it keeps its context on any page."""
-        return next((list(trail) for trail, c in self.policy.placed_clauses() if c.id == clause.id), [])
+        return self._trails.get(clause.id, [])
 
     def by_section(self, clauses: list[Clause]) -> list[tuple[list[Section], list[Clause]]]:
         """Clauses in runs under the section they sit in, in reading order (for pages that keep
