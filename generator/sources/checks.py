@@ -11,7 +11,7 @@ from generator.sources.model.organisation import Organisation
 from generator.sources.model.policy import SCHOOL, Policy
 from generator.sources.parties import Reads, pages_of
 from generator.sources.placeholders import Placeholders
-from generator.sources.section_walk import raw_clauses, raw_sections, text_fields
+from generator.sources.section_walk import blocks, raw_clauses, raw_sections, text_fields, tier_strengths
 from generator.sources.strength_checks import strength_warnings
 from generator.sources.topics import builtin_topic_ids
 
@@ -62,12 +62,6 @@ def check_links(doc: YamlDocument) -> list[SourceError]:
             problems = text_link_problems(text)
         errors += [doc.error(loc, problem) for problem in problems]
     return errors
-
-
-def _items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
-    """Entries of a list field that are blocks; the model reports any other shape."""
-    value = data.get(key) if isinstance(data, dict) else None
-    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def _check_reference(ref: dict[str, Any], known: set[str], doc: YamlDocument, loc: Loc) -> list[SourceError]:
@@ -143,8 +137,8 @@ def check_policy_data(doc: YamlDocument, known_policies: set[str], reads: Reads)
         else:
             seen[ident] = doc.line_of((*loc, "id"))
 
-    topics = builtin_topic_ids() | {t["id"] for _, t in _items(data, "topics") if isinstance(t.get("id"), str)}
-    tiers = {t["id"]: t.get("strength") for _, t in _items(data, "tiers") if isinstance(t.get("id"), str)}
+    topics = builtin_topic_ids() | {t["id"] for _, t in blocks(data, "topics") if isinstance(t.get("id"), str)}
+    tiers = tier_strengths(data)
     declared = data.get("pages")
     shown = set(declared) if isinstance(declared, list) else {"staff", "pupils", "parents", "governors"}
     clause_ids: set[str] = set()
@@ -178,19 +172,19 @@ def check_policy_data(doc: YamlDocument, known_policies: set[str], reads: Reads)
                         unread_plain_version(str(clause.get("id")), audience),
                     )
                 )
-        for r, ref in _items(clause, "see"):
+        for r, ref in blocks(clause, "see"):
             errors += _check_reference(ref, known_policies, doc, (*loc, "see", r))
     if isinstance(data.get("smart"), dict):
         claim({"id": data["smart"].get("id", "be-smart-online")}, ("smart",))
-    for p, procedure in _items(data, "procedures"):
+    for p, procedure in blocks(data, "procedures"):
         claim(procedure, ("procedures", p))
-        for i, step in _items(procedure, "steps"):
+        for i, step in blocks(procedure, "steps"):
             target = step.get("clause")
             if isinstance(target, str) and target not in clause_ids:
                 errors.append(
                     doc.error(("procedures", p, "steps", i, "clause"), f"step points to clause '{target}', which is not in this policy; use the id of one of its clauses")
                 )
-    for r, ref in _items(data, "related_policies"):
+    for r, ref in blocks(data, "related_policies"):
         errors += _check_reference(ref, known_policies, doc, ("related_policies", r))
     errors += check_links(doc)
     return errors
@@ -266,7 +260,7 @@ def policy_warnings(doc: YamlDocument) -> list[SourceError]:
             message = f"section '{section.get('id')}' has no clauses, sub-sections or text, so no page shows anything of it; add its text or remove it"
             found.append(doc.error(here, message))
         numbers: dict[str, int] = {}
-        for c, clause in _items(section, "clauses"):
+        for c, clause in blocks(section, "clauses"):
             number = clause.get("number")
             if not isinstance(number, str | int | float) or isinstance(number, bool):
                 continue

@@ -8,17 +8,12 @@ from typing import TYPE_CHECKING, Any
 from generator.sources.errors import SourceError
 from generator.sources.modal_words import contradiction
 from generator.sources.model.common import Strength
-from generator.sources.section_walk import raw_clauses
+from generator.sources.section_walk import blocks, raw_clauses, tier_strengths
 
 if TYPE_CHECKING:
     from generator.sources.yaml_document import YamlDocument
 
 Loc = tuple[str | int, ...]
-
-
-def _blocks(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
-    value = data.get(key) if isinstance(data, dict) else None
-    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def _strength(clause: dict[str, Any], tiers: dict[str, Any]) -> tuple[str, Strength] | None:
@@ -27,10 +22,6 @@ def _strength(clause: dict[str, Any], tiers: dict[str, Any]) -> tuple[str, Stren
         if isinstance(value, str) and value in set(Strength):
             return key, Strength(value)
     return None
-
-
-def _tiers(data: Any) -> dict[str, Any]:
-    return {str(tier.get("id")): tier.get("strength") for _, tier in _blocks(data, "tiers")}
 
 
 def _words_against_strength(clause_id: Any, strength: Strength, text: Any, by: str = "", words: str = "its words") -> str | None:
@@ -55,10 +46,10 @@ def _strength_warnings(doc: YamlDocument, clauses: Iterator[tuple[Loc, dict[str,
 def overlay_warnings(doc: YamlDocument, trust_doc: YamlDocument) -> list[SourceError]:
     """An overlay's clauses whose words contradict their strength: its own clauses, and each
     replaced clause as the school's words and the trust's strength (or the other way) make it."""
-    tiers = _tiers(trust_doc.data)
-    found = _strength_warnings(doc, ((("add", a, "clause"), add["clause"]) for a, add in _blocks(doc.data, "add") if isinstance(add.get("clause"), dict)), tiers)
+    tiers = tier_strengths(trust_doc.data)
+    found = _strength_warnings(doc, ((("add", a, "clause"), add["clause"]) for a, add in blocks(doc.data, "add") if isinstance(add.get("clause"), dict)), tiers)
     trust = {clause.get("id"): clause for _, clause in raw_clauses(trust_doc.data)}
-    for r, entry in _blocks(doc.data, "replace"):
+    for r, entry in blocks(doc.data, "replace"):
         change, original = entry.get("with"), trust.get(entry.get("clause"))
         if not isinstance(change, dict) or not isinstance(original, dict):
             continue
@@ -76,4 +67,4 @@ def overlay_warnings(doc: YamlDocument, trust_doc: YamlDocument) -> list[SourceE
 
 def strength_warnings(doc: YamlDocument) -> list[SourceError]:
     """A policy file's clauses whose words say the opposite of their strength (or their tier's)."""
-    return _strength_warnings(doc, raw_clauses(doc.data), _tiers(doc.data))
+    return _strength_warnings(doc, raw_clauses(doc.data), tier_strengths(doc.data))

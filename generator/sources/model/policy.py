@@ -10,7 +10,7 @@ from pydantic import AliasChoices, Field, model_validator
 
 from generator.sources.model.common import Audience, Date, OneLine, OneLineText, Reference, Slug, Strength, Strict, Text
 from generator.sources.model.history import Event
-from generator.sources.section_walk import raw_clauses
+from generator.sources.section_walk import raw_clauses, tier_strengths
 
 # Whom a rule binds or informs: an audience page's readers (staff, pupils, parents, governors),
 # the school itself (its own duties and promises), or one of the organisation's own groups.
@@ -182,14 +182,15 @@ class Policy(Strict):
         """A clause given a tier and no strength takes the tier's, before the clause is checked."""
         if not isinstance(data, dict) or not isinstance(data.get("tiers"), list):
             return data
-        strengths = {t.get("id"): t.get("strength") for t in data["tiers"] if isinstance(t, dict)}
-        if not any("strength" not in clause and strengths.get(clause.get("tier")) for _, clause in raw_clauses(data)):
+        strengths = tier_strengths(data)
+        if not any("strength" not in clause and strengths.get(str(clause.get("tier"))) for _, clause in raw_clauses(data)):
             return data
         # A copy: the raw data is also read, as written, by the checks that report file:line.
         data = copy.deepcopy(data)
         for _, clause in raw_clauses(data):
-            if "strength" not in clause and strengths.get(clause.get("tier")):
-                clause["strength"] = strengths[clause["tier"]]
+            tier = strengths.get(str(clause.get("tier")))
+            if "strength" not in clause and tier:
+                clause["strength"] = tier
         return data
 
     def all_sections(self) -> Iterator[tuple[tuple[Section, ...], Section]]:
