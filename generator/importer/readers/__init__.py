@@ -1,0 +1,1 @@
+"""One reader a document format, each turning a file into the neutral `Document` of `importer.document`."""
