@@ -32,9 +32,11 @@ class Paragraph:
     `heading` is 1-6 where the original marks the paragraph as a heading (a heading style, an
     outline level, or for PDF a larger or bold font on a line of its own), else 0. `number` is
     the number or letter in front of it exactly as a reader sees it ("1.1", "(a)", "iv.", "A"),
-    resolved from the format's automatic numbering where it has one; typed numbers stay in the
-    text for the later steps to split. `bullet` is True for an unnumbered list item, whose
-    bullet character is not kept. `list_level` is the item's depth (0 outermost) for numbered
+    resolved from the format's automatic numbering (Word's numbering definitions, an ODT list
+    style, Markdown's list syntax). Numbers and bullet characters typed as text ("1.1 Staff
+    must", "• Blogs", a stray "o" or "e" left by a PDF's symbol font) stay at the start of the
+    text: `importer/typed_labels.py` splits them, once, for every format. `bullet` is True for
+    an item of an automatic bulleted list, whose bullet character is not kept. `list_level` is the item's depth (0 outermost) for numbered
     and bulleted items, None otherwise. `where` says where it was, for messages and the review
     ("paragraph 12", "page 3").
     """
