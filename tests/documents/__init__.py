@@ -1,0 +1,1 @@
+"""Writers of real test documents (Word, PDF, OpenDocument, text) made from the neutral Document."""
