@@ -277,3 +277,20 @@ def test_a_forty_page_policy_reads_in_well_under_a_second(tmp_path: Path) -> Non
     elapsed = time.perf_counter() - started
     assert len(read.blocks) == 1480 and read.blocks[-1].number == "40.36"  # type: ignore[union-attr]
     assert elapsed < 1.0, f"reading 1480 paragraphs took {elapsed:.2f} s"
+
+
+def test_counts_match_what_libreoffice_showed_for_an_orphan_clause_a_shared_definition_and_a_table(tmp_path: Path) -> None:
+    # The expected numbers are those LibreOffice 7 printed when converting this same file to PDF.
+    restart_clauses = '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="5"/></w:lvlOverride>'
+    numbering = abstract("0", level(0, "decimal", "%1.", start=3), level(1, "decimal", "%1.%2.")) + num("1", "0") + num("2", "0", restart_clauses)
+    in_table = f"<w:tbl><w:tr><w:tc>{para('in table', num='1', ilvl=0)}</w:tc></w:tr></w:tbl>"
+    body = (
+        para("Orphan clause", num="1", ilvl=1)
+        + para("Top", num="1", ilvl=0)
+        + para("Next", num="1", ilvl=1)
+        + para("Shared", num="2", ilvl=1)
+        + para("Shared again", num="1", ilvl=1)
+        + in_table
+        + para("After table", num="1", ilvl=0)
+    )
+    assert _numbers(make_docx(tmp_path / "x.docx", body, numbering=numbering)) == ["3.1.", "4.", "4.1.", "4.5.", "4.6.", "6."]

@@ -169,6 +169,11 @@ def advance(definitions: Definitions, counters: Counters, num_id: str, ilvl: int
     counters.used.add((num_id, ilvl))
     current = counts[ilvl]
     counts[ilvl] = level.start if current is None else current + 1
+    for shallower in range(ilvl):
+        # An item deeper than any so far shows the shallower levels at their start and, as
+        # LibreOffice counts (checked on a converted file), the next shallower item goes past it.
+        if counts[shallower] is None:
+            counts[shallower] = levels[shallower].start if shallower in levels else 1
     for deeper in range(ilvl + 1, LEVELS):
         restart = levels[deeper].restart if deeper in levels else None
         if restart is None or (restart > 0 and ilvl < restart):
