@@ -99,7 +99,10 @@ def _body(document: Document, with_numbers: bool) -> str:
 
 def write_odt(document: Document, path: Path, with_numbers: bool = True, header: str = "Social Media Policy") -> Path:
     """Write the document to `path` as .odt, with `header` as the page header (in styles.xml) and a page-number footer."""
-    content = f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_NS}><office:automatic-styles>{_AUTOMATIC}{_LIST_STYLES}</office:automatic-styles><office:body><office:text>{_body(document, with_numbers)}</office:text></office:body></office:document-content>'
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_NS}><office:automatic-styles>{_AUTOMATIC}{_LIST_STYLES}</office:automatic-styles>'
+        f"<office:body><office:text>{_body(document, with_numbers)}</office:text></office:body></office:document-content>"
+    )
     styles = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {_NS}><office:styles>'
         '<style:style style:name="Strong" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style></office:styles>'
@@ -108,7 +111,8 @@ def write_odt(document: Document, path: Path, with_numbers: bool = True, header:
         '<style:footer><text:p>Page <text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>'
         "</style:master-page></office:master-styles></office:document-styles>"
     )
-    meta = f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {_NS}><office:meta><dc:title>{escape(document.title or "")}</dc:title></office:meta></office:document-meta>'
+    title = escape(document.title or "")
+    meta = f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {_NS}><office:meta><dc:title>{title}</dc:title></office:meta></office:document-meta>'
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
         '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
