@@ -1,0 +1,117 @@
+"""The PDF reader on real PDFs printed by Chromium: paragraphs, headings, bold, typed labels, furniture, bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+import pytest
+from playwright.sync_api import Browser
+
+from generator.importer.document import Document, ImportProblem, Paragraph
+from generator.importer.readers.line_joins import join_text
+from generator.importer.readers.pdf_reader import read_pdf
+from tests.documents.html_writer import print_blank_pdf, print_pdf
+from tests.documents.sample import long_document, sample_document
+
+
+@pytest.fixture(scope="module")
+def pdfs(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("pdf")
+    sample = sample_document()
+    # Three pages or so: the running title and "Page N of M" repeat on every one.
+    document = Document(path=Path("policy"), kind="sample", blocks=sample.blocks + long_document(3).blocks[1:], title=sample.title)
+    policy = print_pdf(browser, document, folder / "policy.pdf", running_title="Social Media Policy")
+    writer = pypdf.PdfWriter(clone_from=str(policy))
+    writer.encrypt("secret")
+    writer.write(folder / "encrypted.pdf")
+    (folder / "damaged.pdf").write_bytes(policy.read_bytes()[:400])
+    (folder / "letter.pdf").write_text("Dear parents, this is not a PDF at all.", encoding="utf-8")
+    return {"policy": policy, "blank": print_blank_pdf(browser, folder / "blank.pdf"), **{n: folder / f"{n}.pdf" for n in ("encrypted", "damaged", "letter")}}
+
+
+@pytest.fixture(scope="module")
+def policy(pdfs: dict[str, Path]) -> Document:
+    return read_pdf(pdfs["policy"])
+
+
+def _paragraphs(document: Document) -> list[Paragraph]:
+    return [b for b in document.blocks if isinstance(b, Paragraph)]
+
+
+def _find(document: Document, start: str) -> Paragraph:
+    return next(p for p in _paragraphs(document) if p.text.startswith(start))
+
+
+def test_headings_come_back_with_their_levels_from_the_sizes(policy: Document) -> None:
+    headings = [(p.heading, p.text) for p in _paragraphs(policy) if p.heading]
+    assert headings[:6] == [
+        (1, "Social Media Policy"),
+        (2, "Introduction"),
+        (2, "Definitions"),
+        (2, "Responsibilities"),
+        (3, "Examples of social media"),
+        (2, "Section 1 of the policy"),
+    ]
+    assert policy.kind == "PDF" and policy.title == "Social Media Policy"
+
+
+def test_wrapped_lines_join_into_one_paragraph_with_the_typed_label_first(policy: Document) -> None:
+    clause = _find(policy, "1.1 ")
+    assert clause.text == "1.1 An adult means any member of staff, volunteer, governor or visitor working in the school."
+    assert _find(policy, "Adults working").text == " ".join(sample_document().blocks[2].text.split())  # type: ignore[union-attr]
+    assert _find(policy, "• Blogs").text == "• Blogs and personal websites"
+    assert clause.where == "page 1" and clause.number == "" and not clause.bullet
+
+
+def test_list_levels_follow_the_indentation_of_labelled_lines(policy: Document) -> None:
+    assert [_find(policy, label).list_level for label in ("1. ", "1.1 ", "2.1 ", "(a) ", "(b) ", "• Blogs")] == [0, 1, 1, 2, 2, 0]
+    assert _find(policy, "Adults working").list_level is None
+
+
+def test_bold_words_are_bold_spans(policy: Document) -> None:
+    paragraph = _find(policy, "Every adult")
+    assert [s.text.strip() for s in paragraph.spans if s.bold] == ["must not"]
+    assert paragraph.text == "Every adult must not accept a pupil as a friend on a personal account."
+
+
+def test_hyphenated_words_keep_their_hyphen_across_a_line_end(policy: Document) -> None:
+    text = " ".join(p.text for p in _paragraphs(policy))
+    assert "e-safety" in text and "co-ordinator" in text
+    assert "esafety" not in text and "coordinator" not in text
+
+
+def test_page_furniture_is_dropped_and_listed(policy: Document) -> None:
+    pages = len(pypdf.PdfReader(policy.path).pages)
+    assert pages >= 2
+    assert [f"Page {n} of {pages}" for n in range(1, pages + 1)] == [d for d in policy.dropped if d.startswith("Page")]
+    assert "Social Media Policy" in policy.dropped
+    texts = [p.text for p in _paragraphs(policy)]
+    assert not any("Page 2 of" in t for t in texts)
+    assert texts.count("Social Media Policy") == 1  # the title heading stays, the running title goes
+    assert {p.where for p in _paragraphs(policy)} >= {"page 1", "page 2"}
+
+
+def test_line_end_hyphens() -> None:
+    assert join_text("a matter of personal respon-", "sibility for all") == "a matter of personal responsibility for all"
+    assert join_text("the school's e-", "safety lead") == "the school's e-safety lead"
+    assert join_text("the computing co-", "ordinator") == "the computing co-ordinator"
+    assert join_text("the well-", "being of pupils", frozenset({"well-being"})) == "the well-being of pupils"
+    assert join_text("Counter-", "Terrorism Act") == "Counter-Terrorism Act"
+    assert join_text("staff must", "report") == "staff must report"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("blank", "blank.pdf has no text layer (it is probably a scan); run OCR on it first"),
+        ("encrypted", "encrypted.pdf is password-protected; save an unprotected copy and import that."),
+        ("damaged", "damaged.pdf is damaged or is not a PDF;"),
+        ("letter", "letter.pdf is damaged or is not a PDF;"),
+    ],
+)
+def test_bad_pdfs_say_what_is_wrong_in_one_sentence(pdfs: dict[str, Path], name: str, message: str) -> None:
+    with pytest.raises(ImportProblem) as problem:
+        read_pdf(pdfs[name])
+    assert str(problem.value).startswith(message)
+    assert str(problem.value).replace("e.g. ", "").count(". ") == 0 and str(problem.value).endswith(".")
