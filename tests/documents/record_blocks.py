@@ -7,7 +7,7 @@ from its name so the same seed always gives the same document. Every block made 
 
 from __future__ import annotations
 
-import zlib
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,8 +32,8 @@ DAY_STYLES = ("dotted", "long", "slashed", "ordinal")
 
 def house_style(name: str) -> HouseStyle:
     """The style for a seed, the same every run."""
-    seed = zlib.crc32(name.encode("utf-8"))
-    return HouseStyle(day=DAY_STYLES[seed % 4], table=("versions", "keyvalue")[(seed // 4) % 2], at_top=(seed // 8) % 3 == 0)
+    digest = hashlib.sha256(name.encode("utf-8")).digest()
+    return HouseStyle(day=DAY_STYLES[digest[0] % 4], table=("versions", "keyvalue")[digest[1] % 2], at_top=digest[2] % 3 == 0)
 
 
 def _ordinal(day: int) -> str:
