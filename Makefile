@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATE ?=
 
-.PHONY: setup tools demo serve test check lint schema clean bench-history bench-pages bench bench-serve
+.PHONY: setup tools demo serve test check lint schema clean bench-history bench-pages bench bench-serve bench-import
 
 # Set-up is quiet: pip's log goes to .venv/install.log and is shown only if something fails.
 # (setuptools always warns that an editable install may be shadowed by a folder of the same
@@ -61,6 +61,11 @@ bench-serve: setup
 ## What version history costs for a 200-clause policy (on demand, not part of the tests).
 bench-history: setup
 	$(BIN)/python bench/history.py
+
+## How well `policy-site import` reads the seed policies back from Word, PDF, OpenDocument and plain text, and how
+## fast (on demand; installs LibreOffice with apt-get if it is missing). Writes bench/out/import.json.
+bench-import: setup
+	$(BIN)/python bench/import_documents.py
 
 ## Page weights, search index sizes, time to first result on a slow phone, Lighthouse scores.
 bench-pages: setup tools
