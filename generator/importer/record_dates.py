@@ -39,8 +39,8 @@ _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORDINAL},?\s+{_
 _MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+{_YEAR4}\b", re.IGNORECASE)
 _MONTH_SHORT_YEAR = re.compile(rf"\b{_MONTH}\s+['’](?P<year>\d{{2}})\b", re.IGNORECASE)
 _TERM = re.compile(rf"\b(?P<term>autumn|spring|summer)(?:\s+term)?(?:\s+[12])?,?\s+{_YEAR4}\b", re.IGNORECASE)
-_ACADEMIC = re.compile(r"(?<![\d./-])(?P<year>(?:19|20|21)\d{2})\s?[/-]\s?(?P<next>\d{4}|\d{2})(?![\d./-])")
-_YEAR = re.compile(r"(?<![\d./-])(?P<year>(?:19|20|21)\d{2})(?![\d./-])")
+_ACADEMIC = re.compile(r"(?<![\d/-])(?<!\d\.)(?P<year>(?:19|20|21)\d{2})\s?[/-]\s?(?P<next>\d{4}|\d{2})(?![\d/-]|\.\d)")
+_YEAR = re.compile(r"(?<![\d/-])(?<!\d\.)(?P<year>(?:19|20|21)\d{2})(?![\d/-]|\.\d)")
 
 
 def _full_year(text: str, checks: list[str], words: str) -> int:

@@ -17,6 +17,8 @@ from generator.importer.record_people import body_name, is_role, looks_damaged, 
 
 RATIFYING = ("adopted", "approved", "ratified")
 _BY_KINDS = ("written", "updated", "reviewed")
+# On one date a policy is written before it is approved, whatever order a table's columns take.
+_ORDER = {"written": 0, "updated": 1, "reviewed": 2, "first-reading": 3, "second-reading": 4, "noted": 5, "issued": 7}
 
 
 @dataclass
@@ -115,7 +117,8 @@ def make_events(items: list[Item]) -> Made:
         if item.kind == "dated":
             loose_dates.append(item)
         elif item.kind == SIGNED and item.blank and not item.dates:
-            role = f" for {item.role}" if item.role else ""
+            role_words = item.role or split_person(item.who)[1]
+            role = f" for {role_words}" if role_words else ""
             made.checks.append(f'a blank signature line{role} ("{item.words()}"): not signed in this copy, so no event')
         elif not item.dates:
             undated.append(item)
@@ -188,7 +191,7 @@ def settle(drafts: list[Draft]) -> list[FoundEvent]:
             kept.append(draft)
         else:
             _join(twin, draft)
-    ordered = sorted(kept, key=lambda d: date_sort_key(str(d.fields["date"])))
+    ordered = sorted(kept, key=lambda d: (date_sort_key(str(d.fields["date"])), _ORDER.get(str(d.fields["event"]), 6)))
     first_written = next((d for d in ordered if d.fields["event"] == "written"), None)
     for draft in ordered:
         if draft.fields["event"] == "written" and draft is not first_written:

@@ -86,7 +86,7 @@ def _continues(current: Item, prefix: str, segments: Sequence[Segment]) -> bool:
 def _heading_fragments(index: int, block: Paragraph, segments: Sequence[Segment], early: bool) -> list[Item]:
     """ "Social Media Policy (Updated October 2017)": an event in a title line, which stays the title."""
     text = block.text.strip()
-    if len(text.split()) > 15 or not segments:
+    if len(text.split()) > 15 or not segments or not (block.heading or early):
         return []
     items = [new_item(segment, index, text) for segment in segments]
     if not all(item.kind in EVENT_WORDS and item.dates and not tidy(item.who.strip(")")) for item in items):
