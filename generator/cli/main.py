@@ -7,11 +7,11 @@ import os
 import sys
 from pathlib import Path
 
-from generator.cli import build, history, listing, schema, search, serve, validate
+from generator.cli import build, history, import_policy, listing, schema, search, serve, validate
 from generator.cli.common import fail, no_config
 
 # In the order `policy-site --help` lists them.
-COMMANDS = (validate, build, listing, serve, history, search, schema)
+COMMANDS = (validate, build, listing, serve, history, import_policy, search, schema)
 
 
 def parser() -> argparse.ArgumentParser:
