@@ -256,3 +256,26 @@ def test_a_date_not_in_the_calendar_is_said_not_invented() -> None:
     records = find_records([para("Ratified: 31.02.19")])
     assert records.events == ()
     assert any('"31.02.19" is not a date in the calendar' in check for check in records.checks)
+
+
+def test_a_text_files_record_line_with_tabs_and_markup() -> None:
+    line = "Date of Ratification by FGB: 24.01.19 24.03.22 29.01.25\t<i>Written 05.01.19 Updated 24.02.22 08.01.25</i>\tSigned: CO-HEADTEACHERS "
+    records = find_records([para(line)])
+    assert [(event.fields["event"], event.fields["date"]) for event in records.events] == [
+        ("written", "2019-01-05"),
+        ("ratified", "2019-01-24"),
+        ("updated", "2022-02-24"),
+        ("ratified", "2022-03-24"),
+        ("updated", "2025-01-08"),
+        ("ratified", "2025-01-29"),
+    ]
+    assert records.events[-1].fields["signatories"] == [{"role": "Co-headteachers"}]
+    assert records.used == {0}
+
+
+def test_a_heading_row_and_its_values_given_as_two_tables() -> None:
+    heading = Table((("Written by:", "Date reviewed:", "Approved by:", "Date for next review:"),))
+    values = Table((("Mrs X", "September 2021", "Mrs M Calnan", "September 2022"),))
+    records = find_records([heading, values, para("Social media is part of school life.")])
+    assert [event.fields["event"] for event in records.events] == ["reviewed", "approved"]
+    assert records.review_next == "2022-09" and records.used == {0, 1}

@@ -47,6 +47,7 @@ _LABELS: tuple[tuple[str, str, bool], ...] = (
 _COMPILED = tuple((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), kind, colon) for pattern, kind, colon in _LABELS)
 _SEPARATOR_BEFORE = re.compile(r"(?:^|[\t\n|;/(\[]|\s[-–—]|:)\s*$")
 _COLON_AFTER = re.compile(r"^\s*(?:by\s+)?[^\w\s]*?\s*[:\-–—]")
+_MARKUP = re.compile(r"</?(?:i|b|em|strong|u)>", re.IGNORECASE)  # a text file's inline HTML
 _BULLET = re.compile(r"^\s*(?:[•·▪●o*-]\s+)?")
 
 
@@ -84,7 +85,7 @@ def _label_matches(text: str) -> list[tuple[int, int, str]]:
 
 def split_segments(text: str) -> tuple[str, tuple[Segment, ...]]:
     """The words before the first label (empty for a record line) and the labelled parts."""
-    body = _BULLET.sub("", text, count=1)
+    body = _BULLET.sub("", _MARKUP.sub("", text), count=1)
     hits = _label_matches(body)
     if not hits:
         return body.strip(), ()

@@ -103,8 +103,8 @@ def _key_value_groups(table: Table) -> list[list[Cell]] | None:
             if not key and not value:
                 continue
             kind = label_kind(key)
-            if kind is None:
-                return None
+            if kind is None or (label_kind(value) is not None and not find_dates(value)):
+                return None  # a value that is itself a label: a heading row, not key/value pairs
             kinds = {cell.kind for cell in groups[-1]}
             if kind[0] in kinds and kind[0] not in ATTRIBUTES - {DATE}:
                 groups.append([])
@@ -135,6 +135,12 @@ def _cell_lines(index: int, table: Table) -> list[Item] | None:
                     current = new_item(segment, index, text)
                     items.append(current)
     return items or None
+
+
+def heading_only(table: Table) -> bool:
+    """A table that is a record heading row alone, whose values a reader gave as the next table."""
+    rows = [row for row in table.rows if any(cell.strip() for cell in row)]
+    return len(rows) == 1 and _heading(rows[0]) is not None
 
 
 def read_table(index: int, table: Table) -> tuple[list[Item], list[str]] | None:

@@ -17,7 +17,7 @@ from generator.importer.record_items import Item
 from generator.importer.record_labels import NEXT_REVIEW
 from generator.importer.record_lines import LineReading, read_lines
 from generator.importer.record_people import tidy
-from generator.importer.record_tables import read_table
+from generator.importer.record_tables import heading_only, read_table
 
 
 def _review(reviews: list[Item], lines: LineReading, checks: list[str]) -> tuple[str | None, str | None, str | None, int | None]:
@@ -54,13 +54,21 @@ def find_records(blocks: Sequence[Block]) -> Records:
     checks: list[str] = []
     used = set(lines.record_blocks)
     table_items: dict[int, list[Item]] = {}
+    carried: dict[int, Table] = {}
     for index, block in enumerate(blocks):
-        if isinstance(block, Table):
-            read = read_table(index, block)
-            if read is not None:
-                table_items[index], table_checks = read
-                checks.extend(table_checks)
-                used.add(index)
+        if not isinstance(block, Table):
+            continue
+        block = carried.get(index, block)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if heading_only(block) and isinstance(following, Table) and not heading_only(following):
+            # A heading row and its values as two tables (a text file's lines, a PDF's page break).
+            carried[index + 1] = Table(block.rows + following.rows, following.where)
+            continue
+        read = read_table(index, block)
+        if read is not None:
+            table_items[index], table_checks = read
+            checks.extend(table_checks)
+            used.update({index, index - 1} if index in carried else {index})
     # Reading order, so "the line after" and "the latest" mean what they say.
     for index in sorted(set(table_items) | {item.block for item in lines.items}):
         items.extend(table_items.get(index, []))
