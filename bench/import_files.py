@@ -7,6 +7,8 @@ and the machine's Chromium (`make tools`); without them that column is left out.
 
 from __future__ import annotations
 
+import functools
+
 import importlib
 import os
 import shutil
@@ -57,8 +59,11 @@ def docx_writer() -> Callable[..., None]:
     return writer
 
 
+@functools.cache
 def chromium_printer() -> Callable[[Document, Path, str], None] | None:
-    """A function printing a Document to PDF with Chromium, or None when html_writer or Chromium is missing."""
+    """A function printing a Document to PDF with Chromium, or None when html_writer or Chromium is missing.
+
+    One for the whole run: Playwright's sync API allows only one running instance per process."""
     try:
         html_writer = importlib.import_module("tests.documents.html_writer")
         from playwright.sync_api import sync_playwright

@@ -73,6 +73,8 @@ def build_draft(document: Document, policy_id: str, school_names: tuple[str, ...
         draft.history_checks.append(list(event.checks))
     if records.review_next:
         draft.review["next"] = records.review_next
+    elif records.review_every_months:
+        draft.review["every_months"] = records.review_every_months
     if records.review_by:
         draft.review["by"] = records.review_by
     draft.review_checks = list(records.checks)

@@ -54,7 +54,7 @@ class Draft:
     sections: list[DraftSection] = field(default_factory=list)
     history: list[dict[str, object]] = field(default_factory=list)
     history_checks: list[list[str]] = field(default_factory=list)  # one list a history entry
-    review: dict[str, str] = field(default_factory=dict)
+    review: dict[str, str | int] = field(default_factory=dict)
     review_checks: list[str] = field(default_factory=list)
     not_placed: list[str] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)  # about the whole file

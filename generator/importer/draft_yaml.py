@@ -129,7 +129,7 @@ def _review(draft: Draft) -> list[str]:
         return out + ["# check: no next review date found; add `review: next: YYYY-MM` if the policy gives one"]
     out += ["review:"]
     for key, value in draft.review.items():
-        out += [f"  {key}: {_scalar(value)}"]
+        out += [f"  {key}: {value if isinstance(value, int) else _scalar(value)}"]
     return out
 
 

@@ -155,10 +155,12 @@ def guess_term(text: str) -> str | None:
     quoted = _QUOTED_DEFINED.search(text)
     if quoted:
         return quoted.group("term").strip()
+    # "In this policy, social media means ...": the opening phrase is not part of the term.
+    text = re.sub(r"^\s*(?:in|for the purposes? of|throughout) (?:this|the) (?:policy|document)\s*,?\s*", "", text, flags=re.IGNORECASE)
     match = _DEFINITION.match(text)
     if not match:
         return None
-    term = match.group("term").strip(" -–—:")
+    term = re.sub(r"^(?:an?|the)\s+", "", match.group("term").strip(" -–—:"), flags=re.IGNORECASE)
     if not term or len(term.split()) > 6 or term.lower() in {"this", "it", "that", "which", "this policy"}:
         return None
     if not re.search(r"\b(?:means|is defined as|refers to)\b", text, re.IGNORECASE) and "defines" not in text.lower():
