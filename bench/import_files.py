@@ -8,7 +8,6 @@ and the machine's Chromium (`make tools`); without them that column is left out.
 from __future__ import annotations
 
 import functools
-
 import importlib
 import os
 import shutil
