@@ -57,6 +57,13 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"error: {exc.filename or args.file}: {exc.strerror}; nothing was written", file=sys.stderr)
         return 1
+    except Exception as exc:  # noqa: BLE001
+        # Documents come in every shape; a slip of ours on one must still end in a sentence.
+        print(
+            f"error: {args.file.name} could not be imported ({exc.__class__.__name__} in the importer); nothing was written: please report this with the file",
+            file=sys.stderr,
+        )
+        return 1
     for line in summary_lines(imported.draft, str(imported.target), imported.document.kind, imported.seconds):
         print(line)
     if review_path:

@@ -54,6 +54,12 @@ PARTY_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 _WILL = re.compile(r"\bwill\b(?!\s+not\b)(?!\s+never\b)", re.IGNORECASE)
+# Duties written without a modal word: "The governing body has responsibility for...".
+_DUTY_WORDS = re.compile(
+    r"\b(?:(?:is|are|be)\s+(?:\w+\s+)?responsible\s+for|(?:has|have)\s+(?:\w+\s+){0,2}responsibilit(?:y|ies)\s+(?:for|to)|(?:has|have)\s+a\s+duty\s+to)\b", re.IGNORECASE
+)
+# "will be taken seriously", "will receive training": what happens to someone, not a duty of theirs.
+_WILL_HAPPEN = re.compile(r"\bwill\s+(?:be\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b|receive\b|get\b|be\s+given\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -78,6 +84,11 @@ def guess_strength(text: str) -> Guess:
     found = strengths_in(text)
     strengths = list(dict.fromkeys(strength for strength, _ in found))
     if not found:
+        duty = _DUTY_WORDS.search(text)
+        if duty:
+            return Guess(Strength.must.value, f'strength guessed from "{" ".join(duty.group().split())}": a duty with no modal word (must, or info?)')
+        if _WILL_HAPPEN.search(text) and not _WILL.search(_WILL_HAPPEN.sub(" ", text)):
+            return Guess(Strength.info.value, 'strength guessed from "will" saying what happens ("will be ...", "will receive"): info, or a promise (must)?')
         will = _WILL.search(text)
         if will:
             return Guess(Strength.must.value, 'strength guessed from "will": a duty, a promise or only the future? (must, should or info)')

@@ -161,6 +161,8 @@ def _place_loose(made: Made, undated: list[Item], loose_dates: list[Item]) -> No
                 undated.remove(item)
     written = [d for d in made.drafts if d.fields["event"] == "written"]
     for loose in loose_dates:
+        if not loose.dates:
+            continue
         date = loose.dates[0]
         writer = next((item for item in undated if item.kind == "written"), None)
         if writer is not None:

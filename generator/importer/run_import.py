@@ -63,7 +63,7 @@ def make_draft(file: Path, sources: Path, school: str, policy_id: str | None) ->
         "yaml-language-server: $schema=../../../schema/policy.schema.json",
         f"Imported from {file.name} ({document.kind}) by `policy-site import`: a draft, not yet the school's policy.",
         "Check every `# check:` comment, write the plain versions `policy-site validate` lists, preview",
-        "with `policy-site serve`, and delete the `# check:` comments as you go (AUTHORING.md §8).",
+        "with `policy-site serve`, and delete the `# check:` comments as you go (AUTHORING.md §4b).",
         "",
     ]
     text = draft_yaml(provisional, header)
