@@ -7,6 +7,8 @@ the built HTML and files.
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 import socket
 import subprocess
 import time
@@ -15,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.sources.load import load_sources
+from generator.views.site import site_view
 from tests.helpers import CLI, cli_env, make_project, read_page, run_cli, squash
 from tests.page_sentences import unexplained_sentences
 
@@ -226,3 +230,18 @@ def test_ratified_the_draft_is_published_by_the_next_normal_build(project: Path)
         assert BANNER not in html and "No plain version yet" not in html
     assert "Home Learning Policy" in squash(" ".join(read_page(site / "policies/index.html").text))
     assert f'href="../{DRAFT}/"' in (site / "policies/social-media/index.html").read_text(encoding="utf-8")
+
+
+def test_a_trusts_dashboard_leaves_out_its_schools_drafts_unless_previewing(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "history", sources)
+    school_policy = sources / "maple/policies/online-safety.yml"
+    school_policy.write_text(school_policy.read_text(encoding="utf-8").replace("statutory: true\n", "statutory: true\ndraft: true\n", 1), encoding="utf-8")
+    loaded = load_sources(sources)
+    day = dt.date(2026, 11, 21)
+    published = site_view(loaded, "maple-trust", day, 60)
+    preview = site_view(loaded, "maple-trust", day, 60, drafts=True)
+    assert [v.policy.id for s in published.schools for v in s.policies] == []
+    assert [v.policy.id for s in preview.schools for v in s.policies] == ["online-safety"]
+    assert site_view(loaded, "maple", day, 60).policies == []
+    assert site_view(loaded, "maple", day, 60).drafts_left_out == {"online-safety": "Online Safety Policy"}
