@@ -548,11 +548,13 @@ def test_a_policy_in_use_without_a_recorded_approval_says_so_and_no_more(project
     assert "Policy Status Last approved or ratified Next review Online Safety Policy (statutory) In use; approval not recorded Not recorded January 2027" in dashboard
     assert json.loads((project / "site/maple/policies.json").read_text(encoding="utf-8"))["policies"][0]["status"] == "approval-not-recorded"
 
+    # A draft is left out of a normal build and shown, bannered, in a preview (tests/test_drafts.py).
     edit(project, "statutory: true\n", "statutory: true\ndraft: true\n")
-    build(project, "2026-11-21", "--school", "maple")
-    box = squash(read_page(project / PAGES / "index.html").ratification[0])
+    build(project, "2026-11-21", "--school", "maple", "--drafts")
+    preview = project / PAGES.replace("site/", "site-preview/", 1)
+    box = squash(read_page(preview / "index.html").ratification[0])
     assert "StatusDraft" in box and "In use" not in box
-    assert "This policy is a draft: it has not been approved." in read_page(project / PAGES / "index.html").article
+    assert "Draft: not approved This is a preview of a draft policy." in squash(read_page(preview / "index.html").article)
 
 
 def test_ratify_without_a_number_keeps_the_event_word(project: Path) -> None:

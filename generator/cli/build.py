@@ -11,10 +11,13 @@ from generator.cli.common import build_day, fail, load, no_such_organisation
 from generator.mkdocs_adapter.config import SiteConfig, read_config
 from generator.sources.loaded import Sources
 
+# A preview goes to a folder of its own unless told otherwise, so publishing site/ never publishes a draft.
+PREVIEW_OUTPUT = "site-preview"
+
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     build = commands.add_parser("build", help="build every organisation's site into the output folder")
-    build.add_argument("--output", default="site", help="output folder (default: site)")
+    build.add_argument("--output", help=f"output folder (default: site; {PREVIEW_OUTPUT} with --drafts)")
     build.add_argument("--date", help="build date for review status, YYYY-MM-DD (default: SOURCE_DATE_EPOCH or today)")
     build.add_argument("--school", action="append", help="build only this organisation (repeatable)")
     build.add_argument("--no-strict", action="store_true", help="do not stop on MkDocs warnings")
@@ -24,6 +27,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     build.add_argument("--full", action="store_true", help="rebuild every site, even those whose sources have not changed")
     build.add_argument("--shard", metavar="K/N", help="build only every N-th organisation from the K-th (for parallel CI jobs)")
     build.add_argument("--index-only", action="store_true", help="only write the top-level index.html for the sites already in the output folder")
+    build.add_argument("--drafts", action="store_true", help="include draft policies, bannered, for a preview; never publish this output")
     build.add_argument("--no-pdf", dest="pdf", action="store_const", const=False, default=None, help="do not print PDFs (whatever mkdocs.yml says)")
     build.set_defaults(run=run, needs_config=True)
 
@@ -63,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     sources = load(Path(args.sources), docs_dir=config.docs_dir)
     if sources is None:
         return 1
-    output = output_paths.output_path(args.output)
+    output = output_paths.output_path(args.output or (PREVIEW_OUTPUT if args.drafts else "site"))
     refused = _refused_output(args, config, output)
     if refused:
         return fail(refused)
@@ -95,6 +99,7 @@ def _build_and_publish(args: argparse.Namespace, config: SiteConfig, sources: So
     """The organisations the arguments choose, built and published; the summary line printed."""
     from generator.sites.build_run import BuildFailed, BuildOptions, build_and_publish
     from generator.sites.output_paths import shown
+    from generator.views.site import unpublished_drafts
 
     day = build_day(args.date)
     if isinstance(day, str):
@@ -108,7 +113,7 @@ def _build_and_publish(args: argparse.Namespace, config: SiteConfig, sources: So
         if isinstance(sharded, str):
             return fail(sharded)
         org_ids = sharded
-    options = BuildOptions(org_ids, day, not args.no_strict, args.fail_on_overdue_statutory, args.pdf, args.jobs, args.full, args.verbose)
+    options = BuildOptions(org_ids, day, not args.no_strict, args.fail_on_overdue_statutory, args.pdf, args.jobs, args.full, args.verbose, args.drafts)
     try:
         summary = build_and_publish(options, config, sources, output)
     except BuildFailed as exc:
@@ -120,4 +125,17 @@ def _build_and_publish(args: argparse.Namespace, config: SiteConfig, sources: So
     attention = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ", no warnings"
     counted = f"{summary.sites} site{'s' if summary.sites != 1 else ''} ({summary.rebuilt} rebuilt, {summary.unchanged} unchanged)"
     print(f"Built {counted}, {summary.pages} pages{attention}, for {day.isoformat()} in {seconds:.1f} s -> {shown(output)}")
+    drafts_line = _drafts_line(unpublished_drafts(sources, org_ids), args.drafts)
+    if drafts_line:
+        print(drafts_line)
     return 0
+
+
+def _drafts_line(drafts: list[str], preview: bool) -> str | None:
+    """What the summary says of the draft policies: left out of a normal build, or in a preview."""
+    if not drafts:
+        return None
+    count = f"{len(drafts)} draft{'s' if len(drafts) != 1 else ''}"
+    if preview:
+        return f"Preview: {count} included, bannered 'Draft: not approved': {', '.join(drafts)}; never publish this output"
+    return f"{count} not published: {', '.join(drafts)}; preview them with `policy-site serve` or `build --drafts`"

@@ -38,14 +38,25 @@ def no_such_organisation(names: list[str], sources: Sources) -> str:
     return f"no organisation called {', '.join(names)}; choose from: {', '.join(sorted(sources.orgs))}"
 
 
-def load(sources_dir: Path, only: str | None = None, docs_dir: Path | None = None) -> Sources | None:
+def load(sources_dir: Path, only: str | None = None, docs_dir: Path | None = None, show_work: bool = False) -> Sources | None:
     """The sources, or None after printing every error of them; warnings are printed either way.
-    With `docs_dir`, links to its files are checked too."""
+    With `docs_dir`, links to its files are checked too; with `show_work`, the drafts' work to
+    do is listed after the errors."""
     try:
         sources = load_sources(sources_dir, only=only, docs_dir=docs_dir)
     except SourcesInvalid as exc:
         print(exc.report(), file=sys.stderr)
+        if show_work:
+            print_work(exc.work)
         return None
     for warning in sources.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return sources
+
+
+def print_work(lines: list[str]) -> None:
+    """The drafts' plain versions still to write, one line a draft, under a heading that says they are not errors."""
+    if lines:
+        print("Work to do in drafts (not errors; a preview shows the policy's own words until it is done):")
+        for line in lines:
+            print(f"  {line}")

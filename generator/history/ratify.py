@@ -16,6 +16,7 @@ from generator.sources.model.common import Audience
 from generator.sources.model.history import RATIFYING_EVENTS, VERSION_MAX, Event, event_key, version_key, version_name
 from generator.sources.model.policy import Policy
 from generator.sources.placeholders import Placeholders
+from generator.sources.plain_work import work_report
 from generator.sources.status import ratifications
 
 
@@ -122,6 +123,10 @@ def ratify(sources_dir: Path, request: Ratification) -> Outcome:
     )
     sources, source, ps = locate(sources_dir, request.school, request.policy)
     policy = ps.policy
+    # Ratified, it is no longer a draft, and a policy in use needs every plain version.
+    work = work_report([t for t in sources.plain_to_write if t.path == display_path(ps.doc.path)])
+    if work:
+        raise Refused(f"{work[0]}; write them before ratifying (`policy-site validate` lists them)")
     if request.event not in {e.value for e in RATIFYING_EVENTS}:
         raise Refused(f"--event '{request.event}': use ratified, approved or adopted")
     day = meeting_date(request.date, policy, "ratification")

@@ -52,6 +52,8 @@ class PolicySiteConfig(base.Config):  # type: ignore[no-untyped-call]
     templates = c.Type(str, default="overrides/policy_pages")
     fail_on_overdue_statutory = c.Type(bool, default=False)
     pdf = c.Type(bool, default=True)
+    # A preview's: draft policies included, bannered (always under `serve`).
+    drafts = c.Type(bool, default=False)
 
 
 def choose_organisation(sources: Sources, requested: str | None) -> str:
@@ -105,7 +107,8 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):  # type: ignore[no-untyped
         if self.problems is not None:
             print("The policy files are fixed; the preview shows the site again.", flush=True)
             self.problems = None
-        self.site = site_view(sources, org_id, today, self.config.review_window_days)
+        drafts = self.config.drafts or self.command == "serve"
+        self.site = site_view(sources, org_id, today, self.config.review_window_days, drafts)
         if self.config.fail_on_overdue_statutory and (overdue := self.site.overdue_statutory()):
             raise PluginError(overdue)
         # Info, not warning: an overdue policy is the school's business, not a broken build.

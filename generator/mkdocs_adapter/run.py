@@ -36,6 +36,7 @@ class SiteRequest:
     strict: bool
     fail_on_overdue_statutory: bool
     pdf: bool | None  # None: as mkdocs.yml says
+    drafts: bool = False  # a preview with the draft policies, never to be published
 
 
 def quiet_mkdocs_logs(verbose: bool) -> None:
@@ -68,6 +69,7 @@ def build_site(request: SiteRequest, preloaded: Sources | None) -> BuiltSite:
         plugin.config.organisation = request.org_id
         plugin.config.date = request.day
         plugin.config.fail_on_overdue_statutory = request.fail_on_overdue_statutory or plugin.config.fail_on_overdue_statutory
+        plugin.config.drafts = request.drafts
         if request.pdf is not None:
             plugin.config.pdf = request.pdf
         plugin.preloaded = preloaded

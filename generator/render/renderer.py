@@ -29,6 +29,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 # Blocks a hand-written page may place, e.g. `{{ audience_chooser }}` in docs/index.md.
 BLOCK = re.compile(r"\{\{\s*(audience_chooser|policy_list|review_dashboard)\s*\}\}")
+# A page's title line, under which a draft's banner goes.
+_HEADING = re.compile(r"^# .*\n", re.MULTILINE)
+_FRONT_MATTER = re.compile(r"\A---\n.*?^---\n", re.MULTILINE | re.DOTALL)
 
 
 def _finalize(value: Any) -> Any:
@@ -146,7 +149,12 @@ class Renderer:
         )
 
     def page(self, page: Page) -> str:
-        return self._render(page.template, page.path, page=page, view=page.policy, audience=page.audience)
+        markdown = self._render(page.template, page.path, page=page, view=page.policy, audience=page.audience)
+        if page.policy and page.policy.policy.draft:
+            # Here, not in each template, so that no page of a draft (nor a school's own
+            # template) goes without it.
+            return with_banner(markdown, self._render("draft_banner.md.j2", page.path))
+        return markdown
 
     def hand_written(self, markdown: str, path: str) -> str:
         """Fill placeholders and blocks in a hand-written docs/ page (the file itself is never changed)."""
@@ -159,6 +167,15 @@ class Renderer:
             return match.group(0) if filled == match.group(0) else escape_plain(filled)
 
         return PLACEHOLDER.sub(value, text)
+
+
+def with_banner(markdown: str, banner: str) -> str:
+    """The banner under the page's title, or at the top of its body if it has no title line."""
+    front = _FRONT_MATTER.match(markdown)
+    start = front.end() if front else 0
+    heading = _HEADING.search(markdown, start)
+    at = heading.end() if heading else start
+    return f"{markdown[:at]}\n{banner}{markdown[at:]}"
 
 
 def source_errors_page(errors: list[str], override_dir: Path | None) -> str:

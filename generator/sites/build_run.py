@@ -31,6 +31,7 @@ class BuildOptions:
     jobs: int | None  # None: one per CPU core
     full: bool  # rebuild every site, even those whose sources have not changed
     verbose: bool
+    drafts: bool = False  # a preview with the draft policies, bannered
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def build_and_publish(options: BuildOptions, config: SiteConfig, sources: Source
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch_of(day))
     mkdocs_run.quiet_mkdocs_logs(options.verbose)
     earlier = incremental.read_manifest(publish.live_manifest(output))
-    context = plan.digest_context(config, options.pdf, day)
+    context = plan.digest_context(config, options.pdf, day, options.drafts)
     keep, to_build = plan.keep_or_build(sources, org_ids, day, context, output, {} if options.full else earlier)
     stops = [record.stop for record in keep.values() if record.stop and options.fail_on_overdue_statutory]
     if stops:
@@ -96,7 +97,7 @@ def build_and_publish(options: BuildOptions, config: SiteConfig, sources: Source
 
         staging = generation.folder
         jobs = [
-            SiteJob(SiteRequest(config.config_file, staging, o, day.isoformat(), options.strict, options.fail_on_overdue_statutory, options.pdf), inputs)
+            SiteJob(SiteRequest(config.config_file, staging, o, day.isoformat(), options.strict, options.fail_on_overdue_statutory, options.pdf, options.drafts), inputs)
             for o, inputs in sorted(to_build.items())
         ]
         workers = options.jobs or os.cpu_count() or 1

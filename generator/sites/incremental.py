@@ -36,6 +36,7 @@ class DigestContext:
     window_days: int
     tool: str
     docs_dir: Path | None = None  # so `/path` links are written as the build writes them
+    drafts: bool = False  # a preview's, with the draft policies
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def site_record(site: SiteView, renderer: Renderer, inputs: str, context: Digest
 
 def record_from_sources(sources: Sources, org_id: str, day: dt.date, inputs: str, context: DigestContext) -> SiteRecord:
     """A site's record made from its sources without building it, to compare with the last build's."""
-    site = site_view(sources, org_id, day, context.window_days)
+    site = site_view(sources, org_id, day, context.window_days, context.drafts)
     return site_record(site, Renderer(site, context.templates, context.directory_urls, context.pdfs, context.docs_dir), inputs, context)
 
 

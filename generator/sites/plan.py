@@ -11,12 +11,15 @@ from generator.sites.incremental import DigestContext, SiteRecord
 from generator.sources.loaded import Sources
 
 
-def digest_context(config: SiteConfig, pdf: bool | None, day: dt.date) -> DigestContext:
+def digest_context(config: SiteConfig, pdf: bool | None, day: dt.date, drafts: bool = False) -> DigestContext:
     """Everything outside the sources that every site's digest needs (see incremental.py)."""
     pdfs = config.pdf if pdf is None else pdf
-    settings = {"date": day.isoformat(), "pdf": pdfs, "window": config.review_window_days}
+    # With the drafts in the digest, a normal build after a preview into the same folder rebuilds.
+    settings = {"date": day.isoformat(), "pdf": pdfs, "window": config.review_window_days, "drafts": drafts}
     tool = incremental.tool_digest(config.config_file, [config.docs_dir, config.custom_dir, config.templates], settings)
-    return DigestContext(config.templates, config.hand_written(), config.use_directory_urls, config.site_url, pdfs, config.review_window_days, tool, config.docs_dir)
+    return DigestContext(
+        config.templates, config.hand_written(), config.use_directory_urls, config.site_url, pdfs, config.review_window_days, tool, config.docs_dir, drafts
+    )
 
 
 def keep_or_build(

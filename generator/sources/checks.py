@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from generator.sources.errors import SourceError
+from generator.sources.errors import SourceError, display_path
 from generator.sources.links import check_url, text_link_problems, url_scheme
 from generator.sources.model.history import RATIFYING_EVENTS, event_key, version_key
 from generator.sources.model.organisation import Organisation
 from generator.sources.model.policy import SCHOOL, Policy
 from generator.sources.parties import Reads, pages_of
 from generator.sources.placeholders import Placeholders
+from generator.sources.plain_work import PlainToWrite, is_draft
 from generator.sources.section_walk import blocks, raw_clauses, raw_sections, text_fields, tier_strengths
 from generator.sources.strength_checks import strength_warnings
 from generator.sources.topics import builtin_topic_ids
@@ -115,7 +116,7 @@ def _tier_problems(clause: dict[str, Any], tiers: dict[str, Any], doc: YamlDocum
     return []
 
 
-def check_policy_data(doc: YamlDocument, known_policies: set[str], reads: Reads) -> list[SourceError]:
+def check_policy_data(doc: YamlDocument, known_policies: set[str], reads: Reads, todo: list[PlainToWrite]) -> list[SourceError]:
     """Checks on the raw data, so they run even when the same file has model errors.
 
     `reads`: whom this organisation's clauses may bind or inform, and the page each reads."""
@@ -157,7 +158,10 @@ def check_policy_data(doc: YamlDocument, known_policies: set[str], reads: Reads)
         plain = clause.get("plain")
         plain = plain if isinstance(plain, dict) else {}
         for audience in ("pupils", "parents"):
-            if audience in reached and not plain.get(audience):
+            if audience in reached and not plain.get(audience) and is_draft(data):
+                # A draft is work in progress (an import writes none): its pages show the policy's own words meanwhile.
+                todo.append(PlainToWrite(display_path(doc.path), doc.line_of(loc), str(data.get("id", doc.path.stem)), str(clause.get("id")), audience))
+            elif audience in reached and not plain.get(audience):
                 errors.append(
                     doc.error(
                         loc,

@@ -29,8 +29,10 @@ class SourceError:
 class SourcesInvalid(Exception):
     """Raised once a run has gathered every error it can find."""
 
-    def __init__(self, errors: list[SourceError]) -> None:
+    def __init__(self, errors: list[SourceError], work: list[str] | None = None) -> None:
         self.errors = sorted(set(errors))
+        # The drafts' work to do found on the way (see plain_work.py): not errors, but `validate` lists it.
+        self.work = work or []
         super().__init__(self.report())
 
     def report(self) -> str:

@@ -16,6 +16,7 @@ from generator.sources.model.policy import Policy
 from generator.sources.overlay import merge
 from generator.sources.parties import Reads, party_pages
 from generator.sources.placeholders import Placeholders
+from generator.sources.plain_work import work_report
 from generator.sources.source_files import ORGANISATION_FILE, POLICIES_DIR, find_source_files
 from generator.sources.strength_checks import overlay_warnings
 from generator.sources.validation import validate_model
@@ -101,12 +102,12 @@ def load_sources(root: Path, only: str | None = None, docs_dir: Path | None = No
         errors.append(SourceError(display_path(root), 1, "no organisations found; add a folder with organisation.yml and policies/"))
     # A policy may link by id only to policies on its own site (its own and those it adopts).
     for files_here, doc, reads in raw_docs:
-        errors.extend(check_policy_data(doc, files_here, reads))
+        errors.extend(check_policy_data(doc, files_here, reads, sources.plain_to_write))
         sources.warnings.extend(str(warning) for warning in sorted(policy_warnings(doc)))
     errors.extend(check_sources(sources))
     errors.extend(_check_site_links(sources, link_docs, {name: files.stems() for name, files in found.orgs.items()}, docs_dir))
     if errors:
-        raise SourcesInvalid(errors)
+        raise SourcesInvalid(errors, work_report(sources.plain_to_write))
     return sources
 
 

@@ -9,6 +9,7 @@ from generator.sources.adoption import Adoption
 from generator.sources.archive import ArchivedVersion
 from generator.sources.model.organisation import Organisation
 from generator.sources.model.policy import Policy
+from generator.sources.plain_work import PlainToWrite
 from generator.sources.yaml_document import YamlDocument
 
 
@@ -36,6 +37,7 @@ class Sources:
     root: Path
     orgs: dict[str, OrgSource]
     warnings: list[str] = field(default_factory=list)  # files left unread and likely slips, as `file:line: ...`
+    plain_to_write: list[PlainToWrite] = field(default_factory=list)  # drafts' work to do, not errors
 
     def trust_of(self, org: Organisation) -> Organisation | None:
         if org.trust and org.trust.id and org.trust.id in self.orgs:

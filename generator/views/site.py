@@ -1,9 +1,13 @@
-"""The site view: one organisation's policies, its member schools' status, its pages and navigation."""
+"""The site view: one organisation's policies, its member schools' status, its pages and navigation.
+
+The one place that decides which policies a site carries: a draft only in a preview (`serve`,
+`build --drafts`), so every page, list, feed, export and link of a normal build leaves it out.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.sources.loaded import OrgSource, Sources
 from generator.sources.model.common import Audience
@@ -48,6 +52,9 @@ class SiteView:
     pages: list[Page] = field(default_factory=list)
     schools: list[SchoolStatus] = field(default_factory=list)
     window_days: int = 60
+    # Drafts this site leaves out (a normal build), by id: their titles, so a reference to one
+    # still reads as the policy's name, without a link, until it is published.
+    drafts_left_out: dict[str, str] = field(default_factory=dict)
 
     @property
     def has_review_dates(self) -> bool:
@@ -67,6 +74,11 @@ class SiteView:
 
     def has_policy(self, policy_id: str) -> bool:
         return any(v.policy.id == policy_id for v in self.policies)
+
+    def policy_name(self, policy_id: str) -> str:
+        """A policy's title by its id, for a reference that names no title: one on this site or a draft left out."""
+        view = next((v for v in self.policies if v.policy.id == policy_id), None)
+        return view.policy.title if view else self.drafts_left_out.get(policy_id, policy_id)
 
     def by_urgency(self) -> list[PolicyView]:
         return sorted(self.policies, key=urgency_key)
@@ -120,15 +132,30 @@ def member_schools(sources: Sources, trust: Organisation) -> list[Organisation]:
     return [sources.orgs[i].org for i in sorted(ids) if i in sources.orgs and i != trust.id]
 
 
-def site_view(sources: Sources, org_id: str, today: dt.date, window_days: int) -> SiteView:
-    source: OrgSource = sources.orgs[org_id]
+def published(source: OrgSource, drafts: bool) -> OrgSource:
+    """The organisation's sources as its site carries them: without its drafts unless `drafts` (a preview)."""
+    if drafts:
+        return source
+    return replace(source, policies={pid: ps for pid, ps in source.policies.items() if not ps.policy.draft})
+
+
+def unpublished_drafts(sources: Sources, org_ids: list[str]) -> list[str]:
+    """`org/policy` for each draft a normal build of these organisations leaves out."""
+    return [f"{o}/{pid}" for o in org_ids for pid, ps in sorted(sources.orgs[o].policies.items()) if ps.policy.draft]
+
+
+def site_view(sources: Sources, org_id: str, today: dt.date, window_days: int, drafts: bool = False) -> SiteView:
+    """One organisation's site; with `drafts`, a preview that carries its draft policies too."""
+    source: OrgSource = published(sources.orgs[org_id], drafts)
     fill = Placeholders(source.org, sources.trust_name(source.org))
     views = policy_views(source, fill, today, window_days, sources.trust_name(source.org))
     site = SiteView(source.org, sources.trust_name(source.org), today, views, window_days=window_days)
+    site.drafts_left_out = {pid: ps.policy.title for pid, ps in sorted(sources.orgs[org_id].policies.items()) if pid not in source.policies}
     if source.org.kind.value == "trust":
         for school in member_schools(sources, source.org):
             school_fill = Placeholders(school, sources.trust_name(school))
-            site.schools.append(SchoolStatus(school, policy_views(sources.orgs[school.id], school_fill, today, window_days, source.org.name)))
+            school_source = published(sources.orgs[school.id], drafts)
+            site.schools.append(SchoolStatus(school, policy_views(school_source, school_fill, today, window_days, source.org.name)))
     for audience in site.audiences:
         site.pages.append(Page(f"{audience.value}/index.md", f"For {site.audience_label(audience).lower()}", "audience_index.md.j2", audience))
     site.pages.append(Page("policies/index.md", "All policies", "policies_index.md.j2"))
