@@ -11,6 +11,7 @@ document) is timed. Prints one table and the misses grouped; writes bench/out/im
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import statistics
@@ -32,7 +33,9 @@ from import_score import Miss, Score, score_draft  # noqa: E402
 from generator.importer.document import Document  # noqa: E402
 from tests.documents.from_policy import document_from_policies, document_from_policy, organisation_fill  # noqa: E402
 
-SEEDS = ["st-thomas", "bledington", "st-james-emmanuel-trust", "st-josephs", "st-lukes"]
+ALL_SEEDS = ["st-thomas", "bledington", "st-james-emmanuel-trust", "st-josephs", "st-lukes"]
+# BENCH_SEEDS=bledington,st-lukes  BENCH_FORMATS=docx,txt  BENCH_TIMING=0: a part of the run, for working on one reader.
+SEEDS = [s for s in os.environ.get("BENCH_SEEDS", ",".join(ALL_SEEDS)).split(",") if s]
 SOURCES = REPO / "policy_sources"
 DRAFT_ID = "social-media-imported"
 LONG = "long-policy"
@@ -132,17 +135,21 @@ def main() -> None:
         if not any("pdf-chromium" in f for f in files.values()):
             notes.append("pdf-chromium left out: tests/documents/html_writer.py or Chromium (make tools) is missing")
         scores: dict[str, dict[str, Score]] = {}
-        for form in FORMATS:
+        formats = [f for f in os.environ.get("BENCH_FORMATS", ",".join(FORMATS)).split(",") if f]
+        for form in formats:
             for school in SEEDS:
                 if form in files[school]:
                     school_copy(school, sources)
                     scores.setdefault(form, {})[school] = score_one(sources, school, files[school][form], documents[school][0])
-        print("Timing the 40-page policy ...", flush=True)
-        timing = time_long(folder, sources)
+        timing: dict[str, object] = {}
+        if os.environ.get("BENCH_TIMING", "1") != "0":
+            print("Timing the 40-page policy ...", flush=True)
+            timing = time_long(folder, sources)
     print()
     print_table(scores)
-    print(f"40-page policy ({timing['pages']} pages by LibreOffice's PDF), target < {TARGETS['seconds']} s:")
-    for form in ("docx", "pdf-libreoffice"):
+    if timing:
+        print(f"40-page policy ({timing['pages']} pages by LibreOffice's PDF), target < {TARGETS['seconds']} s:")
+    for form in ("docx", "pdf-libreoffice") if timing else ():
         row = timing[form]
         assert isinstance(row, dict)
         step = f", import step {row['import_step_s']} s" if row["import_step_s"] is not None else " (the CLI does not report its import step's time)"

@@ -35,7 +35,7 @@ def summary_lines(draft: Draft, written_to: str, kind: str, seconds: float) -> l
         f"  {len(sections)} sections, {len(clauses)} clauses ({numbered} numbered), "
         f"{sum(1 for c in clauses if c.term)} definitions, {len(draft.history)} approval-record entries"
         + (f", next review {draft.review['next']}" if "next" in draft.review else ", no next review date found")
-        + f" ({seconds:.2f} s)",
+        + f"; read and drafted in {seconds:.2f} s",
     ]
     counted = guesses(draft)
     if counted:
