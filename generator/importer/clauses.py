@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 
 from generator.importer.document import Block, Paragraph, Table
 from generator.importer.draft import DraftClause, DraftSection
-from generator.importer.guesses import Guess, guess_audiences, guess_strength, guess_term, referenced_policies
+from generator.importer.guesses import Guess, guess_audiences, guess_term, referenced_policies
 from generator.importer.ids import slug, unique_id
 from generator.importer.markdown_text import paragraph_markdown, table_markdown
+from generator.importer.strength_guess import guess_strength
 from generator.importer.structure import rule_like
+from generator.sources.modal_words import main_clause, strengths_in
 
 
 @dataclass
@@ -47,10 +49,10 @@ def _term(words: str) -> str | None:
     return term if term and slug(term) else None
 
 
-def _finish(clause: DraftClause, parties: list[str], context: Context) -> None:
-    """Strength and audiences, read once the clause's items are known."""
+def _finish(clause: DraftClause, parties: list[str], context: Context, before: str | None, heading: str) -> None:
+    """Strength and audiences, read once the clause's items are known; `before` is the lead-in of the list it is in."""
     words = clause.text.replace("**", "")
-    guess = guess_strength(words)
+    guess = guess_strength(words, (clause.lead_in or before or "").replace("**", "") or None, heading)
     if clause.items and guess.value == "info" and guess.check is None:
         from_items = guess_strength(" ".join(clause.items).replace("**", ""))
         if from_items.value != "info":
@@ -64,6 +66,11 @@ def _finish(clause: DraftClause, parties: list[str], context: Context) -> None:
         clause.checks["audiences"] = check
 
 
+def _introduces(markdown: str) -> bool:
+    """Words ending in a colon, bold or not: they introduce what follows."""
+    return markdown.rstrip().rstrip("*_").rstrip().endswith(":")
+
+
 def _append_list_item(prose: list[tuple[str, int]], markdown: str, index: int) -> None:
     text, first = prose[-1]
     joiner = "\n" if text.split("\n")[-1].startswith("- ") else "\n\n"
@@ -75,6 +82,8 @@ def fill_section(section: DraftSection, body: list[tuple[Block, int]], parties: 
     numbered = any(isinstance(b, Paragraph) and b.number and not b.bullet for b, _ in body)
     prose: list[tuple[str, int]] = []
     current: DraftClause | None = None
+    # The words a run of list-like clauses continues ("The SLT is responsible for:").
+    list_lead: str | None = None
 
     def place_prose(before: DraftClause | None) -> None:
         if not prose:
@@ -90,10 +99,29 @@ def fill_section(section: DraftSection, body: list[tuple[Block, int]], parties: 
             section.came_from += [i for _, i in prose]
         prose.clear()
 
+    def finish(clause: DraftClause) -> None:
+        nonlocal list_lead
+        _finish(clause, parties, context, list_lead, section.title)
+        own = clause.lead_in if clause.lead_in and _introduces(clause.lead_in) else None
+        if _introduces(clause.text) and not clause.items:
+            own = clause.text
+        if own:
+            list_lead = own
+        elif strengths_in(main_clause(clause.text)):
+            list_lead = None
+
     def start(clause: DraftClause) -> None:
-        nonlocal current
+        nonlocal current, list_lead
+        if current is not None and _introduces(current.text) and not current.items and not current.number and not clause.number and not prose:
+            # "The following are not acceptable:" before unnumbered rules: the words that
+            # introduce them, not a rule of their own.
+            section.clauses.remove(current)
+            clause.lead_in = "\n\n".join(p for p in (current.lead_in, current.text) if p)
+            clause.came_from[:0] = current.came_from
+            list_lead = clause.lead_in
+            current = None
         if current is not None:
-            _finish(current, parties, context)
+            finish(current)
         place_prose(clause)
         section.clauses.append(clause)
         current = clause
@@ -117,5 +145,5 @@ def fill_section(section: DraftSection, body: list[tuple[Block, int]], parties: 
             continue
         prose.append((markdown, index))
     if current is not None:
-        _finish(current, parties, context)
+        finish(current)
     place_prose(None)

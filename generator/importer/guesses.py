@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.sources.modal_words import POLARITY, strengths_in
-from generator.sources.model.common import Strength
+from generator.sources.modal_words import strengths_in
 
 # The words that name each party, matched as whole words. Data, not logic: a setting with other
 # names for its people ("colleagues", "scholars") is one line here.
@@ -53,14 +52,9 @@ PARTY_WORDS: dict[str, tuple[str, ...]] = {
     "school": ("the school", "our school", "we", "the academy", "the trust", "the setting", "the nursery", "the college"),
 }
 
-_WILL = re.compile(r"\bwill\b(?!\s+not\b)(?!\s+never\b)", re.IGNORECASE)
-# Duties written without a modal word: "The governing body has responsibility for...".
-_DUTY_WORDS = re.compile(
-    r"\b(?:(?:is|are|be)\s+(?:\w+\s+)?responsible\s+for|(?:has|have)\s+(?:\w+\s+){0,2}responsibilit(?:y|ies)\s+(?:for|to)|(?:has|have)\s+a\s+duty\s+to)\b", re.IGNORECASE
-)
-# "will be taken seriously", "will receive training": what happens to someone, not a duty of theirs.
-_WILL_HAPPEN = re.compile(r"\bwill\s+(?:be\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b|receive\b|get\b|be\s+given\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# "will" not followed by "not": a duty, a promise or the future (the modal table leaves it out).
+WILL = re.compile(r"\bwill\b(?!\s+not\b)(?!\s+never\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -77,33 +71,6 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _PARTY_PATTERNS = {party: _word_pattern(words) for party, words in PARTY_WORDS.items()}
-
-
-def guess_strength(text: str) -> Guess:
-    """The strength the words imply, flagged unless one modal phrase (or several pointing the same way) says it."""
-    found = strengths_in(text)
-    strengths = list(dict.fromkeys(strength for strength, _ in found))
-    if not found:
-        duty = _DUTY_WORDS.search(text)
-        if duty:
-            return Guess(Strength.must.value, f'strength guessed from "{" ".join(duty.group().split())}": a duty with no modal word (must, or info?)')
-        if _WILL_HAPPEN.search(text) and not _WILL.search(_WILL_HAPPEN.sub(" ", text)):
-            return Guess(Strength.info.value, 'strength guessed from "will" saying what happens ("will be ...", "will receive"): info, or a promise (must)?')
-        will = _WILL.search(text)
-        if will:
-            return Guess(Strength.must.value, 'strength guessed from "will": a duty, a promise or only the future? (must, should or info)')
-        return Guess(Strength.info.value)
-    first_strength, first_words = found[0]
-    if len(strengths) == 1:
-        if first_strength is Strength.may:
-            return Guess(Strength.may.value, f'strength guessed from "{first_words}": a permission, or only "might"? (may or info)')
-        return Guess(first_strength.value)
-    polarities = {POLARITY[s] for s in strengths}
-    words = ", ".join(f'"{w}"' for w in dict.fromkeys(w.lower() for _, w in found))
-    if len(polarities) == 1:
-        # "must ... should": the same way, of different force; the first is usually the rule's own.
-        return Guess(first_strength.value, f"strength guessed from the first of {words}")
-    return Guess(first_strength.value, f"strength guessed from the first of {words}: the words point more than one way (an exception, or two rules?)")
 
 
 # Where a sentence's subject usually ends when no modal phrase comes first: its first verb.
@@ -124,7 +91,7 @@ def _subject(text: str) -> str:
     cut = verb.start() if verb else len(first)
     if found:
         cut = min(cut, first.lower().find(found[0][1].lower().split()[0]))
-    will = _WILL.search(first)
+    will = WILL.search(first)
     if will and will.start() < cut:
         cut = will.start()
     return first[: max(cut, 0)]

@@ -147,6 +147,11 @@ _SUBORDINATE = re.compile(
 _FUTURE_DUTY = re.compile(r"\bwill\b(?!\s+not\b)(?!\s+never\b)", re.IGNORECASE)
 
 
+def main_clause(text: str) -> str:
+    """`text` without its conditions and relative clauses: the words that are the rule's own."""
+    return _SUBORDINATE.sub(" ", text)
+
+
 def strengths_in(text: str) -> list[tuple[Strength, str]]:
     """Every modal phrase in `text`, in order, with the strength it implies and its words as written."""
     pattern, names = _matcher()
@@ -170,7 +175,7 @@ def contradiction(text: str, strength: Strength) -> str | None:
     if field is Polarity.duty and _FUTURE_DUTY.search(text):
         # "... will visit your home": a duty or promise in words the table does not read, so mixed.
         return None
-    found = strengths_in(_SUBORDINATE.sub(" ", text))
+    found = strengths_in(main_clause(text))
     polarities = {POLARITY[implied] for implied, _ in found}
     if field is None or len(polarities) != 1:
         return None

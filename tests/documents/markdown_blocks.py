@@ -11,6 +11,8 @@ Fill = Callable[[str], str]
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+# ***bold italic***: a document shows it bold (and italic, which the importer does not keep).
+_BOLD_ITALIC = re.compile(r"\*\*\*(.+?)\*\*\*")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)\*(?![\w*])")
 _BULLET = re.compile(r"^(\s*)[-*+] +(.*)$")
 _ORDERED = re.compile(r"^(\s*)(\d+)[.)] +(.*)$")
@@ -18,7 +20,7 @@ _ORDERED = re.compile(r"^(\s*)(\d+)[.)] +(.*)$")
 
 def spans(markdown: str, fill: Fill) -> tuple[Span, ...]:
     """One paragraph's words: `**bold**` as bold runs, links as their words, emphasis markers dropped."""
-    text = fill(_LINK.sub(r"\1", markdown))
+    text = _BOLD_ITALIC.sub(r"**\1**", fill(_LINK.sub(r"\1", markdown)))
     text = _EMPHASIS.sub(r"\1", text).replace("\\", "")
     text = re.sub(r"\s+", " ", text).strip()
     out: list[Span] = []
