@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.sources.build_date import build_date
-from generator.sources.errors import SourcesInvalid
-from generator.sources.load import load_sources
-from generator.sources.loaded import Sources
+
+if TYPE_CHECKING:
+    from generator.sources.loaded import Sources
 
 
 def fail(message: str) -> int:
@@ -42,6 +43,10 @@ def load(sources_dir: Path, only: str | None = None, docs_dir: Path | None = Non
     """The sources, or None after printing every error of them; warnings are printed either way.
     With `docs_dir`, links to its files are checked too; with `show_work`, the drafts' work to
     do is listed after the errors."""
+    # Loaded here, not at start-up: `policy-site import` and `--help` do not read the sources.
+    from generator.sources.errors import SourcesInvalid
+    from generator.sources.load import load_sources
+
     try:
         sources = load_sources(sources_dir, only=only, docs_dir=docs_dir)
     except SourcesInvalid as exc:

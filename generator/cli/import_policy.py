@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from generator.importer.document import ImportProblem
-from generator.importer.reimport import comparison_lines, propose_changes
 from generator.importer.review_page import review_html
 from generator.importer.run_import import make_draft, write_new
 from generator.importer.summary import summary_lines
@@ -41,6 +40,9 @@ def run(args: argparse.Namespace) -> int:
         if args.review is not None:
             review_path = Path(args.review) if args.review else args.file.with_name(args.file.name + ".review.html")
         if imported.target.exists():
+            # Only a re-import compares; the comparison brings the history stage with it.
+            from generator.importer.reimport import comparison_lines, propose_changes
+
             changes = propose_changes(imported)
             for line in comparison_lines(changes, imported):
                 print(line)

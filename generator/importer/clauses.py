@@ -15,6 +15,7 @@ from generator.importer.draft import DraftClause, DraftSection
 from generator.importer.guesses import Guess, guess_audiences, guess_term, referenced_policies
 from generator.importer.ids import slug, unique_id
 from generator.importer.markdown_text import paragraph_markdown, table_markdown
+from generator.importer.rule_split import rule_parts
 from generator.importer.strength_guess import guess_strength
 from generator.importer.structure import rule_like
 from generator.sources.modal_words import main_clause, strengths_in
@@ -30,13 +31,13 @@ class Context:
     not_placed: list[tuple[str, int]] = field(default_factory=list)
 
 
-def _new_clause(paragraph: Paragraph, index: int, context: Context) -> DraftClause:
-    words = " ".join(paragraph.text.split())
+def _new_clause(paragraph: Paragraph, index: int, context: Context, markdown: str, *, number: bool = True) -> DraftClause:
+    words = " ".join(markdown.replace("**", "").replace("\\", "").split())
     term = None if paragraph.bullet else _term(words)
     clause = DraftClause(
         id=unique_id(f"{term} definition" if term else words, "clause", context.taken),
-        text=paragraph_markdown(paragraph),
-        number=paragraph.number or None,
+        text=markdown,
+        number=(paragraph.number or None) if number else None,
         term=term,
         came_from=[index],
     )
@@ -141,7 +142,14 @@ def fill_section(section: DraftSection, body: list[tuple[Block, int]], parties: 
                 context.not_placed.append((f"- {markdown}", index))
             continue
         if block.number or not numbered or (section.clauses and rule_like(block.text)):
-            start(_new_clause(block, index, context))
+            first, *others = rule_parts(markdown)
+            start(_new_clause(block, index, context, first))
+            for other in others:
+                part = _new_clause(block, index, context, other, number=False)
+                part.checks["text"] = (
+                    "split from the paragraph before: its sentences state rules of different strength (one clause a rule); join them if they are one rule"
+                )
+                start(part)
             continue
         prose.append((markdown, index))
     if current is not None:

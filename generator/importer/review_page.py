@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from generator.importer.document import Paragraph, Table
 from generator.importer.draft import Draft
-from generator.importer.reimport import Changes, comparison_lines
 from generator.importer.run_import import Imported
+
+if TYPE_CHECKING:
+    from generator.importer.reimport import Changes
 
 
 @dataclass
@@ -66,6 +69,8 @@ def review_html(imported: Imported, changes: Changes | None) -> str:
     counts = f"{len(rows)} paragraphs and tables; {lost} not in the draft." if lost else f"{len(rows)} paragraphs and tables, every one in the draft."
     comparison = None
     if changes is not None:
+        from generator.importer.reimport import comparison_lines
+
         comparison = {
             "summary": comparison_lines(changes, imported)[1].strip(),
             "rows": [{"id": m.current.id, "now": m.current.text, "new": m.new.text} for m in changes.reworded if m.current]

@@ -41,9 +41,9 @@ _INSTRUCTION_VERBS = frozenset(
     "use wear write".split()
 )
 # "It is understood that children ... are not permitted": the modal words report a fact.
-_REPORTED = re.compile(r"\b(?:understood|believed?|recognised|recognized|known|aware|accepted|agreed|thought|said|stated|noted|recogni[sz]e)\s+that\b", re.IGNORECASE)
+REPORTED = re.compile(r"\b(?:understood|believed?|recognised|recognized|known|aware|accepted|agreed|thought|said|stated|noted|recogni[sz]e)\s+that\b", re.IGNORECASE)
 # "may be monitored", "may lead to disciplinary action": what might happen, not a permission.
-_MIGHT = re.compile(
+MIGHT = re.compile(
     r"\bmay\s+(?:also\s+|in\s+turn\s+|well\s+)?(?:be\s+(?:monitored|taken|referred|reported|investigated|considered|regarded|treated|subject|liable|at|in|difficult|necessary|appropriate|possible|required|asked)\b|lead\b|result\b|cause\b|affect\b|"
     r"include\b|happen\b|occur\b|damage\b|harm\b|compromise\b|constitute\b|amount\b|become\b|need\b|involve\b)",
     re.IGNORECASE,
@@ -81,7 +81,7 @@ def _without_modal_words(text: str) -> Guess:
     if first in _INSTRUCTION_VERBS:
         return Guess(Strength.must.value, f'strength guessed from the instruction "{first}...": a rule (must) or advice (should)?')
     if _GERUND.match(text.strip()):
-        return Guess(Strength.info.value, "no modal word: one of a list of duties? take the strength of the words before the list")
+        return Guess(Strength.info.value, "strength: no modal word: one of a list of duties? take the strength of the words before the list")
     return Guess(Strength.info.value)
 
 
@@ -90,7 +90,7 @@ def _from_phrases(found: list[tuple[Strength, str]], note: str = "", might: bool
     first_strength, first_words = found[0]
     if len(strengths) == 1:
         if first_strength is Strength.may and might:
-            return Guess(Strength.info.value, f'"{first_words}" read as "might" ("may be ...", "may lead to"): information, or a permission (may)?{note}')
+            return Guess(Strength.info.value, f'strength: "{first_words}" read as "might" ("may be ...", "may lead to"): information, or a permission (may)?{note}')
         if first_strength is Strength.may:
             return Guess(Strength.may.value, f'strength guessed from "{first_words}": a permission, or only "might"? (may or info){note}')
         return Guess(first_strength.value, f'strength guessed from "{first_words}"{note}' if note else None)
@@ -116,14 +116,14 @@ def guess_strength(text: str, before: str | None = None, heading: str = "") -> G
             return Guess(Strength.must.value, f'strength taken from the section\'s heading ("{_tail(heading)}"): a duty (must)?')
         if in_conditions and guess.value == Strength.info.value:
             words = in_conditions[0][1]
-            return Guess(Strength.info.value, f'"{words}" stands only in a condition or a relative clause: information, or the rule\'s own strength?')
+            return Guess(Strength.info.value, f'strength: "{words}" stands only in a condition or a relative clause: information, or the rule\'s own strength?')
         return guess
     first_sentence = _SENTENCE.split(text.strip(), maxsplit=1)[0]
     note = "" if strengths_in(main_clause(first_sentence)) else ": the first sentence has no modal word"
-    reported = _REPORTED.search(text)
+    reported = REPORTED.search(text)
     if reported and not note and reported.start() < text.lower().find(found[0][1].lower().split()[0]):
         note = f': it stands in what is reported ("{" ".join(reported.group().split())}"), a rule or a fact (info)?'
-    return _from_phrases(found, note, might=bool(_MIGHT.search(text)))
+    return _from_phrases(found, note, might=bool(MIGHT.search(text)))
 
 
 def _tail(text: str) -> str:
