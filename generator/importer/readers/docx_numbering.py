@@ -13,8 +13,8 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field, replace
 
-from generator.importer.readers.docx_number_formats import format_number
 from generator.importer.readers.docx_package import W, int_val, on_off, val
+from generator.importer.readers.number_formats import format_number
 
 LEVELS = 9
 PLACEHOLDER = re.compile(r"%([1-9])")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from generator.importer.readers.number_formats import letters, roman
+
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
@@ -77,43 +79,16 @@ def list_styles(*roots: ET.Element) -> dict[str, dict[int, Level]]:
     return found
 
 
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ):
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
-
-
-def _letters(n: int) -> str:
-    # ODF's letter numbering repeats the letter past z: aa, bb, ...
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
 def format_number(n: int, num_format: str) -> str:
     """n in the list style's format: "1", "a", "A", "i", "I"; "" shows no number."""
     if num_format == "a":
-        return _letters(n)
+        return letters(n)
     if num_format == "A":
-        return _letters(n).upper()
+        return letters(n).upper()
     if num_format == "i":
-        return _roman(n)
+        return roman(n)
     if num_format == "I":
-        return _roman(n).upper()
+        return roman(n).upper()
     return str(n) if num_format else ""
 
 

@@ -1,4 +1,4 @@
-"""Write a list counter the way a Word number format shows it: 4 as "4", "04", "d", "D", "iv", "IV", "4th", "Four"."""
+"""Write a list counter the way a Word number format (or an ODF list style) shows it: 4 as "4", "04", "d", "D", "iv", "IV", "4th", "Four"."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def roman(number: int) -> str:
 
 
 def letters(number: int) -> str:
-    """Word's letter numbering: a..z, then aa..zz, aaa.. (the letter repeated, not a base-26 count)."""
+    """Word's and ODF's letter numbering: a..z, then aa..zz, aaa.. (the letter repeated, not a base-26 count)."""
     if number <= 0:
         return str(number)
     return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
