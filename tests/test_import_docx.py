@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.importer.document import Document, ImportProblem, Paragraph, Span, Table
-from generator.importer.readers.number_formats import format_number
 from generator.importer.readers.docx_reader import read_docx
+from generator.importer.readers.number_formats import format_number
 from tests.documents.docx_handmade import abstract, level, make_docx, num, para
 from tests.documents.docx_writer import numbering_fallbacks, write_docx
 
