@@ -163,3 +163,24 @@ def test_the_review_page_shows_every_paragraph_beside_what_it_became(tmp_path: P
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "every one in the draft" in page and "not in the draft" not in page
     assert "clause 1.1 (" in page and "the approval record" in page and "Running header" in page
+
+
+def test_an_imported_draft_validates_with_work_to_do_previews_bannered_and_is_not_published(tmp_path: Path) -> None:
+    from tests.helpers import make_project, read_page, squash
+
+    sources = _school(tmp_path)
+    project = make_project(tmp_path, sources)
+    original = tmp_path / "Mobile phones.docx"
+    write_docx(_policy(), original)
+    assert run_cli("import", str(original), "--school", "st-thomas", cwd=project).returncode == 0
+    checked = run_cli("validate", cwd=project)
+    assert checked.returncode == 0, checked.stderr
+    assert "mobile-phones (draft): " in checked.stdout and "plain versions still to write" in checked.stdout
+    preview = run_cli("build", "--drafts", "--output", "preview", "--date", "2026-12-01", cwd=project)
+    assert preview.returncode == 0, preview.stderr + preview.stdout
+    page = squash(" ".join(read_page(project / "preview" / "st-thomas" / "policies" / "mobile-phones" / "index.html").text))
+    assert "Draft: not approved" in page and "Pupils must not use a phone in lessons." in page
+    published = run_cli("build", "--output", "site", "--date", "2026-12-01", cwd=project)
+    assert published.returncode == 0, published.stderr + published.stdout
+    assert not (project / "site" / "st-thomas" / "policies" / "mobile-phones").exists()
+    assert "1 draft not published: st-thomas/mobile-phones" in published.stdout
