@@ -78,3 +78,20 @@ def test_typed_numbers_and_bullets_are_split_from_the_words(text: str, number: s
         assert label is None
     else:
         assert label is not None and (label.number, label.bullet) == (number, bullet)
+
+
+def test_the_title_is_the_opening_line_naming_the_policy_else_the_page_header_else_the_file_name() -> None:
+    from pathlib import Path
+
+    from generator.importer.assemble import build_draft
+    from generator.importer.document import Document, Paragraph, Span
+
+    def doc(*lines: str, dropped: tuple[str, ...] = ()) -> Document:
+        return Document(Path("Behaviour_Policy_2024.docx"), "Word", tuple(Paragraph((Span(t),)) for t in lines), dropped=dropped)
+
+    opening = doc("Oak School", "Anti-bullying Policy for Staff and Parents.", "This policy explains what we do.", "Staff must act.")
+    assert build_draft(opening, "x", ()).title == "Anti-bullying Policy for Staff and Parents"
+    header = build_draft(doc("This policy explains what we do.", "Staff must act.", dropped=("Oak School – Behaviour Policy",)), "x", ())
+    assert (header.title, header.title_check) == ("Oak School – Behaviour Policy", "title taken from the page header; check it")
+    named = build_draft(doc("Introduction", "Staff must act."), "x", ())
+    assert named.title == "Behaviour Policy 2024" and named.title_check is not None

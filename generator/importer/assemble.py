@@ -14,21 +14,30 @@ from generator.importer.records import find_records
 from generator.importer.structure import Shape, infer_headings, labelled, outline
 
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
+TITLE_SEARCH = 12  # the title is among the first paragraphs, after the school's name and a motto
+TITLE_MAX = 110
+# Lines that mention the policy without being its title.
+_NOT_A_TITLE = re.compile(r"\b(?:this|the following|in this|of this|these)\s+polic|\bpolicies\s+(?:are|is)\b|\bmust|\bshould|\bwill\b", re.IGNORECASE)
 
 
-def _title(blocks: Sequence[Block], document: Document) -> tuple[str, int | None]:
-    """The policy's title: among the first paragraphs, a heading that says "policy", else the first heading."""
-    opening = [(i, b) for i, b in enumerate(blocks[:12]) if isinstance(b, Paragraph) and b.spans]
-    headings = [(i, b) for i, b in opening if b.heading]
-    for i, block in headings + opening:
-        if "policy" in block.text.lower() and len(block.text) <= 120 and not block.number:
-            return plain_words(block), i
-    if headings:
-        i, block = headings[0]
-        return plain_words(block), i
+def _title(blocks: Sequence[Block], document: Document) -> tuple[str, int | None, str | None]:
+    """The policy's title, the block it is, and a check when it is a guess: the first short line
+    of the opening that names a policy, else the file's title property, else the file's name."""
+    for i, block in enumerate(blocks[:TITLE_SEARCH]):
+        if not isinstance(block, Paragraph) or not block.spans or block.number or block.bullet:
+            continue
+        words = plain_words(block).rstrip(".")
+        if re.search(r"\bpolic(?:y|ies)\b", words, re.IGNORECASE) and len(words) <= TITLE_MAX and not words.endswith((":", ":-")) and not _NOT_A_TITLE.search(words):
+            return words, i, None
     if document.title and document.title.strip():
-        return " ".join(document.title.split()), None
-    return document.path.stem.replace("_", " ").replace("-", " ").strip() or "Imported policy", None
+        return " ".join(document.title.split()), None, "title taken from the file's own title property; check it"
+    for line in document.dropped:
+        # A running header usually is the policy's name: "St Luke's – Social Media Policy".
+        words = " ".join(line.split()).rstrip(".")
+        if re.search(r"\bpolicy\b", words, re.IGNORECASE) and len(words) <= TITLE_MAX and not _NOT_A_TITLE.search(words):
+            return words, None, "title taken from the page header; check it"
+    name = document.path.stem.replace("_", " ").replace("-", " ").strip() or "Imported policy"
+    return name, None, "no line of the opening names the policy: title taken from the file's name; check it"
 
 
 def _fill(sections: list[DraftSection], shape: Shape, inherited: list[str], context: Context) -> None:
@@ -51,9 +60,11 @@ def build_draft(document: Document, policy_id: str, school_names: tuple[str, ...
     """The draft policy made from `document`, every guess with the reason to check it."""
     blocks = infer_headings(labelled(document.blocks))
     records = find_records(blocks)
-    title, title_index = _title(blocks, document)
+    title, title_index, title_check = _title(blocks, document)
     shape = outline(blocks, records.used, title_index)
     draft = Draft(id=policy_id, title=title, summary="", title_from=[title_index] if title_index is not None else [])
+    if title_check:
+        draft.title_check = title_check
     if not shape.sections:
         # No headings at all: one section, named after the policy, holds everything.
         only = DraftSection(id=ONLY_SECTION_ID, title=title, level=1)

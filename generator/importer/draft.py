@@ -59,6 +59,7 @@ class Draft:
     not_placed: list[str] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)  # about the whole file
     title_from: list[int] = field(default_factory=list)
+    title_check: str | None = None
     intro_from: list[int] = field(default_factory=list)
     not_placed_from: list[int] = field(default_factory=list)
     record_from: list[int] = field(default_factory=list)  # blocks the approval record was read from

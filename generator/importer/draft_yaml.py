@@ -138,7 +138,7 @@ def draft_yaml(draft: Draft, header: list[str]) -> str:
     out = [f"# {line}" if line else "#" for line in header]
     out += [f"id: {draft.id}"]
     out += _checks("\n".join(draft.checks), "") if draft.checks else []
-    out += field_lines("title", draft.title, "")
+    out += _checks(draft.title_check, "") + field_lines("title", draft.title, "")
     out += ["# check: write one plain sentence saying what the policy is for (this is its first sentence)"]
     out += field_lines("summary", draft.summary, "")
     out += ["# A draft is never published: preview it with `policy-site serve`; `ratify` sets draft: false.", "draft: true"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,7 +56,9 @@ def make_draft(file: Path, sources: Path, school: str, policy_id: str | None) ->
     started = time.perf_counter()
     document = read_document(file)
     provisional = build_draft(document, "imported", names)
-    chosen = policy_id or slug(provisional.title.removesuffix(" Policy").removesuffix(" policy"), max_words=5)
+    # "Social Media Policy for Staff and Parents" is the social-media policy.
+    named = re.split(r"\s+polic(?:y|ies)\b", provisional.title, maxsplit=1, flags=re.IGNORECASE)[0]
+    chosen = policy_id or slug(named or provisional.title, max_words=5)
     if slug(chosen, max_words=20) != chosen:
         raise ImportProblem(f"--id '{chosen}' is not an id; use lower-case words joined by hyphens, e.g. --id {slug(chosen)}")
     provisional.id = chosen
