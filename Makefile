@@ -63,7 +63,7 @@ bench-history: setup
 	$(BIN)/python bench/history.py
 
 ## How well `policy-site import` reads the seed policies back from Word, PDF, OpenDocument and plain text, and how
-## fast (on demand; installs LibreOffice with apt-get if it is missing). Writes bench/out/import.json.
+## fast (on demand; installs LibreOffice with apt-get if it is missing). Writes its figures as JSON in bench/out/.
 bench-import: setup
 	$(BIN)/python bench/import_documents.py
 
