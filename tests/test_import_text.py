@@ -220,3 +220,13 @@ def test_a_heading_wrapped_over_two_lines_stays_whole(tmp_path: Path) -> None:
     wrapped = "\n".join(f"Line {n} of a wrapped paragraph that is long enough to set the width of the text." for n in range(6))
     path.write_text(f"{wrapped}\n\nE Dealing with incidents of online bullying and inappropriate use of social\nnetworking sites\n\n{wrapped}\n", encoding="utf-8")
     assert ("P", 1, "E Dealing with incidents of online bullying and inappropriate use of social networking sites") in _blocks(read_text(path))
+
+
+def test_without_page_marks_only_a_line_repeated_a_page_apart_is_a_header(tmp_path: Path) -> None:
+    body = "\n\n".join(f"Staff must keep rule {n} of the code." for n in range(12))
+    signatures = "\n\n".join("Signed by: ____________\n\nHeadteacher" for _ in range(3))
+    path = tmp_path / "policy.txt"
+    path.write_text("\n\n".join(["Social Media Policy", body] * 3) + "\n\n" + signatures + "\n", encoding="utf-8")
+    document = read_text(path)
+    assert document.dropped == ("Social Media Policy",)
+    assert sum(1 for p in _paragraphs(document) if p.text == "Headteacher") == 3

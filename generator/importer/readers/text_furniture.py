@@ -4,23 +4,26 @@ Text saved from Word or taken out of a PDF marks its pages with a form feed or a
 line. A line is a running header (or footer) when the same words, digits aside, open (or close)
 at least two pages and half of them: a short policy's header may be written only twice. Only
 the lines at a page's very edge count, each text once a page, so a title under the header on
-page one stays. Without any page marks, a short unfinished line written three times is taken
-for furniture, as before.
+page one stays. Without any page marks, a short unfinished line written three times or more,
+each a page's length from the last, is taken for a header.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from generator.importer.readers.labels import is_page_number
+from generator.importer.readers.text_headings import record_line
 
 _PAGE_LINE = re.compile(r"^\s*page\s+\d+(\s*(of|/)\s*\d+)?\s*$", re.IGNORECASE)
 _EDGE = 3  # lines at the top and at the bottom of a page that may be furniture
 _LONGEST = 150
 _REPEATS_WITHOUT_PAGES = 3
 _SHORT = 70
+_PAGE_APART = 20  # lines between a header's repeats, at least, when no page is marked
 _FINISHED = (".", "!", "?", ":", ";", ",")
 
 
@@ -80,17 +83,22 @@ def _repeated_at_edges(pages: list[list[int]], lines: list[str], top: bool) -> s
     return {key for key, count in counts.items() if count >= needed}
 
 
+def _spaced_repeats(lines: list[str]) -> set[int]:
+    """Short unfinished lines written three times or more, a page's length apart: a header with no page marks.
+
+    Repeats close together (the role under each signature, a record's labels) are the text's own."""
+    where: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if re.search("[A-Za-z]", line) and len(line.strip()) < _SHORT and not line.rstrip().endswith(_FINISHED) and not record_line(line):
+            where.setdefault(normal(line), []).append(i)
+    return {i for found in where.values() if len(found) >= _REPEATS_WITHOUT_PAGES and min(b - a for a, b in itertools.pairwise(found)) >= _PAGE_APART for i in found}
+
+
 def find_furniture(lines: list[str], feeds: frozenset[int] = frozenset()) -> Furniture:
     """The furniture among `lines`; `feeds` are the indexes of lines a form feed put on a new page."""
     pages, marks = _pages(lines, feeds)
     if len(pages) < 2:
-        counts = Counter(normal(line) for line in lines if line.strip())
-        repeats = {
-            i
-            for i, line in enumerate(lines)
-            if re.search("[A-Za-z]", line) and counts[normal(line)] >= _REPEATS_WITHOUT_PAGES and len(line.strip()) < _SHORT and not line.rstrip().endswith(_FINISHED)
-        }
-        return Furniture(frozenset(marks | repeats), frozenset())
+        return Furniture(frozenset(marks | _spaced_repeats(lines)), frozenset())
     drop = set(marks)
     drop |= _edge_runs(pages, lines, _repeated_at_edges(pages, lines, True), True)
     drop |= _edge_runs(pages, lines, _repeated_at_edges(pages, lines, False), False)
