@@ -8,6 +8,7 @@ import pytest
 
 from generator.importer.document import Document, ImportProblem, Paragraph, Table
 from generator.importer.readers.text_reader import read_text
+from generator.importer.records import find_records
 
 SEED = Path(__file__).parent / "fixtures" / "import" / "002_1066d86f039fb33d.txt"
 
@@ -106,3 +107,126 @@ def test_an_empty_file_has_no_text_to_import(tmp_path: Path, name: str) -> None:
     path.write_text("" if name == "empty.txt" else " \n\t\n\f\n", encoding="utf-8")
     with pytest.raises(ImportProblem, match=rf"^{name} has no text to import\.$"):
         read_text(path)
+
+
+def _blocks(document: Document) -> list[tuple[str, int, str]]:
+    """Each block as (kind, heading level, text): a table as its rows joined."""
+    return [("P", b.heading, b.text) if isinstance(b, Paragraph) else ("T", 0, " | ".join("/".join(r) for r in b.rows)) for b in document.blocks]
+
+
+def test_a_header_written_only_twice_is_furniture_and_never_the_title_and_a_paragraph_runs_on_over_the_page(tmp_path: Path) -> None:
+    header = "St Luke's Primary School – Social Media Policy"
+    first = "\n".join(f"Staff must keep rule {n} of the code at all times." for n in range(1, 4))
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        f"{header}\n\nSocial Media Policy\n\n{first}\n\nParents should ask before posting photographs of other children on their\n\n"
+        f"Page 1 of 2\n\n{header}\n\nown accounts or in private groups.\n\n{header.upper()} is not a header here.\n\nPage 2 of 2\n",
+        encoding="utf-8",
+    )
+    document = read_text(path)
+    assert document.dropped == (header, "Page 1 of 2", "Page 2 of 2")
+    assert _blocks(document)[0] == ("P", 1, "Social Media Policy")
+    assert ("P", 0, "Parents should ask before posting photographs of other children on their own accounts or in private groups.") in _blocks(document)
+    assert _blocks(document)[-1] == ("P", 0, f"{header.upper()} is not a header here.")
+
+
+def test_form_fed_pages_drop_a_bare_page_number_and_a_running_footer_but_keep_body_lines(tmp_path: Path) -> None:
+    bodies = ["The school reviews this policy yearly.", "Staff must report concerns.", "Parents may ask for a copy."]
+    pages = [f"Policy title\n\n{body}\n\nReviewed: June 2024\n{n}\n" for n, body in enumerate(bodies, start=1)]
+    path = tmp_path / "policy.txt"
+    path.write_text("\f".join(pages), encoding="utf-8")
+    document = read_text(path)
+    assert document.dropped == ("Policy title", "Reviewed: June 2024", "1", "2", "3")
+    assert [p.text for p in _paragraphs(document)] == bodies
+
+
+def test_tab_separated_approval_rows_are_one_table_even_over_a_page_and_reach_the_record_reader(tmp_path: Path) -> None:
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "Social Media Policy\n\nVersion\tDate\tAuthor\tApproved by\n1\t5th January 2019\tMrs J Jones\t\n"
+        "2\t24th January 2019\t\tFull Governing Body\n\nPage 1 of 2\n\nSocial Media Policy\n\n"
+        "3\t24th March 2022\t\tFull Governing Body\n\n\tIndented with a tab, not a table.\n\nPage 2 of 2\n",
+        encoding="utf-8",
+    )
+    document = read_text(path)
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    assert tables == [
+        Table(
+            rows=(
+                ("Version", "Date", "Author", "Approved by"),
+                ("1", "5th January 2019", "Mrs J Jones", ""),
+                ("2", "24th January 2019", "", "Full Governing Body"),
+                ("3", "24th March 2022", "", "Full Governing Body"),
+            ),
+            where="line 3",
+        )
+    ]
+    assert _paragraphs(document)[-1].text == "Indented with a tab, not a table."
+    events = [e.fields for e in find_records(document.blocks).events]
+    assert [(e["event"], e["date"]) for e in events] == [("written", "2019-01-05"), ("approved", "2019-01-24"), ("approved", "2022-03-24")]
+
+
+def test_columns_lined_up_with_spaces_are_a_table_but_a_hanging_indent_is_not(tmp_path: Path) -> None:
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "Written by      Mrs J Jones\nDate approved   September 2021\nNext review     September 2022\n\n"
+        "1.  Staff must not share photographs of pupils\n    on personal accounts.\n",
+        encoding="utf-8",
+    )
+    document = read_text(path)
+    assert _blocks(document) == [
+        ("T", 0, "Written by/Mrs J Jones | Date approved/September 2021 | Next review/September 2022"),
+        ("P", 0, "1. Staff must not share photographs of pupils on personal accounts."),
+    ]
+
+
+def test_a_line_of_its_own_is_a_heading_only_with_a_sign_of_one(tmp_path: Path) -> None:
+    body = "Staff must follow this part of the policy whenever they use social media for school, at home or anywhere else."
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "\n\n".join(
+            [
+                "Roles and Responsibilities",  # Title Case, though a heading follows
+                "The governing body and every member of staff working in the school",  # a body follows
+                body,
+                "Facilitating training on social media use.",
+                "Developing and implementing the policy",  # between two short lines of a list
+                "Taking a lead in any reported incidents.",
+                "Pupils should be appropriately dressed, not be subject to ridicule",  # runs on below
+                "and must not be on any list of children whose images must not be published.",
+                "What is social media?",  # a question over its answer
+                body,
+                "Code of Conduct for all members of staff at the school – using social networking sites at home",
+                body,
+                "Adopted by Governing Body: June 2016",
+                "Signed by: ______________________    Date: June 2016",
+                "Chair of Governors",  # the role under a signature
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    headings = [text for kind, level, text in _blocks(read_text(path)) if level]
+    assert headings == [
+        "Roles and Responsibilities",
+        "The governing body and every member of staff working in the school",
+        "What is social media?",
+        "Code of Conduct for all members of staff at the school – using social networking sites at home",
+    ]
+
+
+def test_a_heading_wrapped_over_two_lines_stays_whole(tmp_path: Path) -> None:
+    path = tmp_path / "policy.txt"
+    wrapped = "\n".join(f"Line {n} of a wrapped paragraph that is long enough to set the width of the text." for n in range(6))
+    path.write_text(f"{wrapped}\n\nE Dealing with incidents of online bullying and inappropriate use of social\nnetworking sites\n\n{wrapped}\n", encoding="utf-8")
+    assert ("P", 1, "E Dealing with incidents of online bullying and inappropriate use of social networking sites") in _blocks(read_text(path))
+
+
+def test_without_page_marks_only_a_line_repeated_a_page_apart_is_a_header(tmp_path: Path) -> None:
+    body = "\n\n".join(f"Staff must keep rule {n} of the code." for n in range(12))
+    signatures = "\n\n".join("Signed by: ____________\n\nHeadteacher" for _ in range(3))
+    path = tmp_path / "policy.txt"
+    path.write_text("\n\n".join(["Social Media Policy", body] * 3) + "\n\n" + signatures + "\n", encoding="utf-8")
+    document = read_text(path)
+    assert document.dropped == ("Social Media Policy",)
+    assert sum(1 for p in _paragraphs(document) if p.text == "Headteacher") == 3

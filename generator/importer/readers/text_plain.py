@@ -1,102 +1,192 @@
-"""Reads plain text into paragraphs: hard-wrapped lines joined, labelled lines apart, headings, furniture dropped.
+"""Reads plain text into paragraphs, headings and tables: hard-wrapped lines joined, labelled lines apart, furniture dropped.
 
-Text saved from a PDF or a Word file wraps every line at about 80 characters and puts its
-bullets as stray letters ("e", "o") at a line's start. A line continues the paragraph above
-unless a blank line, a label or a finished short line says otherwise. Running headers
-(a short line written three times or more) and "Page N of M" lines are dropped.
+Text saved from Word puts each paragraph on one line with a blank line after it; text taken out
+of a PDF wraps every line at about 80 characters and puts its bullets as stray letters ("e",
+"o") at a line's start. A line continues the paragraph above unless a blank line, a label or a
+line that stops short says otherwise; a paragraph broken by a page (its header and "Page N of M"
+line dropped) goes on when its words do. Tables are rows of tabs or lined-up columns.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
+import itertools
+from dataclasses import dataclass
 
-from generator.importer.document import Block, Paragraph, Span
+from generator.importer.document import Block, Paragraph, Span, Table
 from generator.importer.readers.labels import starts_with_label
 from generator.importer.readers.line_joins import join_text, vocabulary
+from generator.importer.readers.text_furniture import find_furniture
+from generator.importer.readers.text_headings import HEADING_MAX, end_of, heading_level, numbered_heading_level
+from generator.importer.readers.text_tables import Rows, find_tables
 
-_PAGE = re.compile(r"^\s*page\s+\d+(\s*(of|/)\s*\d+)?\s*$", re.IGNORECASE)
-_NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.,)]?\s+[A-Z]")
-_ONLY_LABEL = re.compile(r"^\s*(\d{1,2}(\.\d{1,2})*\.?|\(?[a-z]\)|[ivx]+\.)\s*$")
-_SENTENCE_END = (".", "!", "?", ":", ";", ":-", ",")
-_HEADING_MAX = 70
-
-
-def _normal(line: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+_FINISHED = (".", "!", "?", ":", ";", ":-")
+_SHORT = 0.6  # of the wrap width: an unfinished line this short ends its paragraph
+_FINISHED_SHORT = 0.7  # of the wrap width: a finished line this short ends its paragraph
+_FULL = 0.85  # of the wrap width: an unfinished line this long runs on over a page break
 
 
-def _furniture(lines: list[str]) -> set[int]:
-    counts = Counter(_normal(line) for line in lines if line.strip())
-    return {
-        i
-        for i, line in enumerate(lines)
-        if _PAGE.match(line)
-        or (re.search("[A-Za-z]", line) and counts[_normal(line)] >= 3 and len(line.strip()) < _HEADING_MAX and not line.rstrip().endswith(_SENTENCE_END))
-    }
+@dataclass
+class _Chunk:
+    """Lines with no blank line between them (`lines` index the kept lines), or a table."""
+
+    lines: list[int]
+    rows: Rows | None = None
 
 
-def _heading_level(text: str, alone: bool, next_line: str, width: int) -> int:
-    """1-6 for a heading line, else 0."""
-    text = text.strip()
-    if len(text) >= _HEADING_MAX or text.endswith(_SENTENCE_END) or text.endswith("-") or _ONLY_LABEL.match(text) or not text[0].isalnum():
-        return 0
-    numbered = _NUMBERED_HEADING.match(text)
-    if numbered is not None:
-        short = len(text) < 0.7 * width
-        if alone or (short and (not next_line.strip() or next_line.lstrip()[:1].isupper() or starts_with_label(next_line))):
-            return min(6, numbered.group(1).count(".") + 1)
-        return 0
-    if starts_with_label(text) or not text[0].isupper():
-        return 0
-    return 1 if alone else 0
+def _split_lines(text: str) -> tuple[list[str], list[int], frozenset[int]]:
+    """The lines, each one's line number in the file, and the lines a form feed starts a page with."""
+    lines: list[str] = []
+    numbers: list[int] = []
+    feeds: set[int] = set()
+    for number, raw in enumerate(text.split("\n"), start=1):
+        for k, piece in enumerate(raw.split("\f")):
+            if k:
+                feeds.add(len(lines))
+            lines.append(piece)
+            numbers.append(number)
+    return lines, numbers, frozenset(feeds)
 
 
-def plain_blocks(text: str) -> tuple[list[Block], list[str]]:
-    """The paragraphs of a plain text, and the lines dropped as page furniture."""
-    lines = text.replace("\f", "\n\n").split("\n")
-    drop = _furniture(lines)
-    dropped = list(dict.fromkeys(" ".join(lines[i].split()) for i in sorted(drop)))
-    kept = ["" if i in drop else line.rstrip() for i, line in enumerate(lines)]
-    lengths = sorted(len(line) for line in kept if line.strip())
-    width = lengths[int(len(lengths) * 0.9)] if lengths else 80
-    words = vocabulary(kept)
-    blocks: list[Block] = []
-    current: tuple[str, int] | None = None  # text so far, line number it began on
-
-    def flush() -> None:
-        nonlocal current
-        if current is not None:
-            blocks.append(Paragraph(spans=(Span(" ".join(current[0].split())),), where=f"line {current[1]}"))
-        current = None
-
-    for index, line in enumerate(kept):
-        if not line.strip():
-            flush()
+def _chunks(kept: list[str], tables: dict[int, tuple[int, Rows]]) -> list[_Chunk]:
+    chunks: list[_Chunk] = []
+    i = 0
+    open_chunk = False
+    while i < len(kept):
+        if i in tables:
+            end, rows = tables[i]
+            chunks.append(_Chunk(list(range(i, end)), rows))
+            open_chunk, i = False, end
             continue
-        before = kept[index - 1] if index > 0 else ""
-        after = kept[index + 1] if index + 1 < len(kept) else ""
-        level = _heading_level(line, not before.strip() and not after.strip(), after, width)
-        if level:
-            flush()
-            blocks.append(Paragraph(spans=(Span(" ".join(line.split())),), heading=level, where=f"line {index + 1}"))
-            continue
-        if current is not None and _continues(current[0], line, width):
-            current = (join_text(current[0], line.strip(), words), current[1])
-            continue
-        flush()
-        current = (line.strip(), index + 1)
-    flush()
-    return blocks, dropped
+        if not kept[i].strip():
+            open_chunk = False
+        elif open_chunk:
+            chunks[-1].lines.append(i)
+        else:
+            chunks.append(_Chunk([i]))
+            open_chunk = True
+        i += 1
+    return chunks
+
+
+def _runs_over_page(before: str, after: str, width: int) -> bool:
+    """Whether the paragraph ending in line `before` goes on in line `after`, the first line of the next page."""
+    if starts_with_label(after):
+        return False
+    if after.lstrip()[:1].islower():
+        return True
+    return not end_of(before).endswith(_FINISHED) and len(before) >= _FULL * width
+
+
+def _glued(chunks: list[_Chunk], kept: list[str], page_starts: frozenset[int], width: int) -> list[_Chunk]:
+    """The chunks with a paragraph broken by a page put back together."""
+    out: list[_Chunk] = []
+    for chunk in chunks:
+        last = out[-1] if out else None
+        broken = last is not None and any(last.lines[-1] < start <= chunk.lines[0] for start in page_starts)
+        if last is not None and broken and last.rows is None and chunk.rows is None and _runs_over_page(kept[last.lines[-1]], kept[chunk.lines[0]], width):
+            last.lines.extend(chunk.lines)
+        elif last is not None and broken and last.rows and chunk.rows and len(last.rows[0]) == len(chunk.rows[0]):
+            last.rows += chunk.rows  # a table running on over the page
+            last.lines.extend(chunk.lines)
+        else:
+            out.append(chunk)
+    # A row of tabs on its own, not carried on from a table, is a paragraph.
+    return [_Chunk(c.lines) if c.rows is not None and len(c.rows) < 2 else c for c in out]
 
 
 def _continues(before: str, line: str, width: int) -> bool:
-    """Whether `line` goes on with the paragraph whose text so far is `before`."""
+    """Whether `line` goes on with the paragraph whose last line so far is `before`."""
     if starts_with_label(line):
         return False
     if line.lstrip()[:1].islower():
         return True
-    last = before.split("\n")[-1]
-    finished = before.rstrip().endswith((".", "!", "?", ":", ";", ":-"))
-    # A finished sentence on a line that stops well short of the wrap ends its paragraph.
-    return not (finished and len(last) < 0.7 * width)
+    length = len(before.strip())
+    if end_of(before).endswith(_FINISHED):
+        return length >= _FINISHED_SHORT * width
+    # An unfinished line stopping well short of the wrap is a heading or a list's line, not a wrap.
+    return length >= _SHORT * width
+
+
+def _chunk_text(chunk: _Chunk | None, kept: list[str]) -> str | None:
+    if chunk is None:
+        return ""
+    if chunk.rows is not None:
+        return None
+    return " ".join(" ".join(kept[i].split()) for i in chunk.lines)
+
+
+def plain_blocks(text: str) -> tuple[list[Block], list[str]]:
+    """The paragraphs and tables of a plain text, and the lines dropped as page furniture."""
+    lines, numbers, feeds = _split_lines(text)
+    furniture = find_furniture(lines, feeds)
+    dropped = list(dict.fromkeys(" ".join(lines[i].split()) for i in sorted(furniture.drop)))
+    kept = ["" if i in furniture.drop else line.rstrip() for i, line in enumerate(lines)]
+    lengths = sorted(len(line) for line in kept if line.strip())
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 80
+    words = vocabulary(kept)
+    chunks = _glued(_chunks(kept, find_tables(kept)), kept, furniture.page_starts, width)
+    blocks: list[Block] = []
+    before = ""
+    for n, chunk in enumerate(chunks):
+        after = _chunk_text(chunks[n + 1] if n + 1 < len(chunks) else None, kept)
+        if chunk.rows is not None:
+            blocks.append(Table(rows=chunk.rows, where=f"line {numbers[chunk.lines[0]]}"))
+            before = ""
+            continue
+        made = _chunk_blocks(chunk.lines, kept, numbers, before, after, width, words)
+        blocks.extend(made)
+        last = made[-1] if made else None
+        before = last.text if isinstance(last, Paragraph) and not last.heading else ""
+    return blocks, dropped
+
+
+def _chunk_blocks(indexes: list[int], kept: list[str], numbers: list[int], before: str, after: str | None, width: int, words: frozenset[str]) -> list[Block]:
+    """The headings and paragraphs of one run of lines with no blank line between them."""
+
+    def heading(i: int, level: int) -> Paragraph:
+        return Paragraph(spans=(Span(" ".join(kept[i].split())),), heading=level, where=f"line {numbers[i]}")
+
+    whole = " ".join(" ".join(kept[i].split()) for i in indexes)
+    # One line, or a short paragraph wrapped once: a heading too long for the line wraps too.
+    one = len(indexes) == 1 or (len(whole) <= HEADING_MAX and all(_continues(kept[a], kept[b], width) for a, b in itertools.pairwise(indexes)))
+    if one:
+        level = heading_level(whole, before, after)
+        first = numbers[indexes[0]]
+        return [Paragraph(spans=(Span(whole),), heading=level, where=f"line {first}")] if level else [_paragraph(_joined(indexes, kept, words), first)]
+    out: list[Block] = []
+    current: tuple[str, int, str] | None = None  # text so far, first line's number, last line
+
+    def flush() -> None:
+        nonlocal current
+        if current is not None:
+            out.append(_paragraph(current[0], current[1]))
+        current = None
+
+    for k, i in enumerate(indexes):
+        line = kept[i]
+        following = kept[indexes[k + 1]] if k + 1 < len(indexes) else ""
+        level = numbered_heading_level(line, following, width)
+        if not level and k == 0 and following and not _continues(line, following, width):
+            level = heading_level(line, before, " ".join(kept[j].strip() for j in indexes[1:]))
+        if level:
+            flush()
+            out.append(heading(i, level))
+            continue
+        if current is not None and _continues(current[2], line, width):
+            current = (join_text(current[0], line.strip(), words), current[1], line)
+            continue
+        flush()
+        current = (line.strip(), numbers[i], line)
+    flush()
+    return out
+
+
+def _joined(indexes: list[int], kept: list[str], words: frozenset[str]) -> str:
+    text = kept[indexes[0]].strip()
+    for i in indexes[1:]:
+        text = join_text(text, kept[i].strip(), words)
+    return text
+
+
+def _paragraph(text: str, number: int) -> Paragraph:
+    return Paragraph(spans=(Span(" ".join(text.split())),), where=f"line {number}")
