@@ -67,6 +67,7 @@ def test_definitions_and_named_policies() -> None:
         ("e social media - means", "", True),
         ("o ensure that", "", True),
         ("- 3.1. Staff", "3.1", False),
+        ("• A. Use of phones", "", True),
         ("e-safety is", None, None),
         ("1 in 5 pupils", None, None),
         ("I will", None, None),

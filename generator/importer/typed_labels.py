@@ -75,7 +75,8 @@ def label_of(text: str, *, heading_like: bool = False) -> tuple[Label | None, in
             # "- 1.1. The governing body...": a list copied as text put a bullet before the
             # number; the number is what the reader goes by.
             numbered, length = label_of(after)
-            if numbered is not None and not numbered.bullet:
+            # Only a decimal number: "• A. Use of social networking" is a bullet whose words start "A.".
+            if numbered is not None and not numbered.bullet and numbered.number[:1].isdigit():
                 return numbered, lead + len(stripped) - len(after) + length
             return Label("", True), lead + len(stripped) - len(after)
         if stripped[0] not in _STRAY_LETTER_BULLETS and stripped[0] not in "-*+>" and after and not rest[:1].isalnum():
