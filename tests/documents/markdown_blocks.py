@@ -41,7 +41,8 @@ def paragraphs(markdown: str | None, fill: Fill, number: str = "", level: int = 
         return []
     out: list[Paragraph] = []
     for block in re.split(r"\n\s*\n", markdown.strip()):
-        lines = block.splitlines()
+        # A quotation (Markdown's "> ") is an indented paragraph in a document: no marker.
+        lines = [re.sub(r"^\s*>\s?", "", line) for line in block.splitlines()]
         if all(_BULLET.match(line) or _ORDERED.match(line) or line.startswith("   ") for line in lines) and (_BULLET.match(lines[0]) or _ORDERED.match(lines[0])):
             out.extend(_list_items(lines, fill))
         else:
