@@ -48,6 +48,17 @@ def _fill(sections: list[DraftSection], shape: Shape, inherited: list[str], cont
         _fill(section.sections, shape, parties, context)
 
 
+def _lists_joined(paragraphs: list[str]) -> list[str]:
+    """Bulleted lines one after another as one Markdown list (a tight list, as the original shows it)."""
+    out: list[str] = []
+    for text in paragraphs:
+        if out and text.startswith("- ") and out[-1].split("\n")[-1].startswith("- "):
+            out[-1] += "\n" + text
+        else:
+            out.append(text)
+    return out
+
+
 def _summary(draft: Draft) -> str:
     for text in [*draft.intro, *(c.text for c in draft.all_clauses())]:
         match = _FIRST_SENTENCE.match(" ".join(text.replace("**", "").split()))
@@ -72,7 +83,7 @@ def build_draft(document: Document, policy_id: str, school_names: tuple[str, ...
         shape.bodies[only.id] = [(blocks[i], i) for _, i in shape.preamble]
         shape.preamble.clear()
         draft.checks.append("the original has no headings: one section holds every rule; split it where the policy has parts")
-    draft.intro = [text for text, _ in shape.preamble]
+    draft.intro = _lists_joined([text for text, _ in shape.preamble])
     draft.intro_from = [i for _, i in shape.preamble]
     context = Context(title=title, school_names=school_names, taken=shape.taken)
     _fill(shape.sections, shape, [], context)
