@@ -96,6 +96,12 @@ def split_segments(text: str) -> tuple[str, tuple[Segment, ...]]:
     return body[: hits[0][0]].strip(), tuple(segments)
 
 
+def first_event(text: str) -> tuple[int, str | None]:
+    """Where the first word naming an event stands in the text and its kind ("Policy written" -> (7, "written"))."""
+    hits = [(match.start(), kind) for pattern, kind, _ in _COMPILED if kind in EVENT_WORDS for match in [pattern.search(text)] if match]
+    return min(hits) if hits else (-1, None)
+
+
 def label_kind(cell: str) -> tuple[str, str] | None:
     """A table heading's kind and the words after its label ("Ratified by governors on" ->
     ("ratified", "by governors on")), or None when the cell is not a record heading."""
