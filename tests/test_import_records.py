@@ -341,3 +341,55 @@ def test_a_key_value_table_gives_an_events_writer_and_date_in_two_rows() -> None
 def test_a_heading_row_with_an_approver_column_and_an_approval_date_column() -> None:
     table = Table((("Version", "Approved by", "Date approved"), ("3", "Resources Committee", "12.05.2023")))
     assert fields([table]) == [{"event": "approved", "date": "2023-05-12", "version": "3", "body": "Resources Committee"}]
+
+
+def test_a_version_table_that_came_as_lines_with_its_cells_wrapped() -> None:
+    # A PDF's table as its text layer gives it: a line a row, a long cell carried on to a line of its own.
+    lines = [
+        "Version Date Action Approved by /",
+        "author",
+        "5th January 2019 Written",
+        "1 24th January 2019 Ratified Full Governing",
+        "Body",
+        "24th February 2022",
+        "Updated",
+    ]
+    blocks: list[Block] = [para("Social Media Policy", 1), *map(para, lines), para("Ratified by Full Governing Body: 29th January 2025"), para("Pupils must log off.")]
+    records = find_records(blocks)
+    assert fields(blocks) == [
+        {"event": "written", "date": "2019-01-05"},
+        {"event": "ratified", "date": "2019-01-24", "version": "1", "body": "Full Governing Body"},
+        {"event": "updated", "date": "2022-02-24"},
+        {"event": "ratified", "date": "2025-01-29", "body": "Full Governing Body"},
+    ]
+    assert records.used == set(range(1, 9))
+    assert any('the record table headed "Version Date Action Approved by / author" read from lines' in check for check in records.checks)
+
+
+def test_label_value_lines_with_no_colon_are_a_key_value_table() -> None:
+    lines = [
+        "Written by Mrs Jo Garnock-Jones",
+        "Date written December 2020",
+        "Approved by Mrs M Calnan",
+        "Date approved September 2021",
+        "Next review date September 2022",
+    ]
+    blocks: list[Block] = [*map(para, lines), para("Signed by: Karen Morris Date: September 2021"), para("Head teacher")]
+    records = find_records(blocks)
+    assert fields(blocks) == [
+        {"event": "written", "date": "2020-12", "by": "Mrs Jo Garnock-Jones"},
+        {"event": "approved", "date": "2021-09", "body": "Mrs M Calnan", "signatories": [{"name": "Karen Morris", "role": "Head teacher"}]},
+    ]
+    assert records.review_next == "2022-09" and records.used == set(range(7))
+
+
+def test_sentences_that_open_with_record_words_stay_sentences() -> None:
+    blocks: list[Block] = [
+        para("Written by the staff and pupils together."),
+        para("Date reviewed September 2021"),
+        para("Version 2 of the code of conduct applies to all staff."),
+    ]
+    records = find_records(blocks)
+    assert fields(blocks) == [{"event": "reviewed", "date": "2021-09"}]
+    assert records.used == {1}
+    assert not any("read as a table" in check for check in records.checks)

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from generator.importer.record_labels import first_event
 from generator.importer.record_people import tidy
 
-_HEADING = re.compile(r"^(?:actions?(?:\s+taken)?|events?|activity|stage|status|what\s+happened)$", re.IGNORECASE)
+_HEADING_WORDS = r"(?:actions?(?:\s+taken)?|events?|activity|stage|status|what\s+happened)\b"
+_HEADING = re.compile(rf"^{_HEADING_WORDS}$", re.IGNORECASE)
+_HEADING_AT = re.compile(_HEADING_WORDS, re.IGNORECASE)
 # Words a version table uses for an event that are no record label of their own.
 _OTHER_WORDS = (
     (re.compile(r"\b(?:new\s+policy|first\s+draft|draft(?:ed)?|created|introduced)\b", re.IGNORECASE), "written"),
@@ -29,6 +31,7 @@ class Action:
 
     kind: str | None
     who: str
+    span: tuple[int, int]  # where the word naming the event stands
 
 
 def is_action_heading(cell: str) -> bool:
@@ -36,14 +39,23 @@ def is_action_heading(cell: str) -> bool:
     return bool(_HEADING.match(" ".join(cell.strip().rstrip(":").split())))
 
 
+def action_heading_end(text: str, at: int) -> int | None:
+    """Where an action column's heading starting at `at` ends, or None."""
+    match = _HEADING_AT.match(text, at)
+    return match.end() if match else None
+
+
 def read_action(words: str) -> Action:
     """The kind of event the words name, earliest word first ("Reviewed and updated" is a review)."""
-    start, named = first_event(words)
-    hits = [(start, named)] if named else []
+    named = first_event(words)
+    hits = [named] if named else []
     for pattern, kind in _OTHER_WORDS:
         match = pattern.search(words)
         if match:
-            hits.append((match.start(), kind))
+            hits.append((match.start(), match.end(), kind))
     by = _BY.search(words)
     who = tidy(by["who"]) if by else ""
-    return Action(min(hits)[1] if hits else None, who)
+    if not hits:
+        return Action(None, who, (0, 0))
+    start, end, kind = min(hits, key=lambda hit: (hit[0], -hit[1]))
+    return Action(kind, who, (start, end))

@@ -39,7 +39,8 @@ def _heading_kind(cell: str) -> tuple[str, str] | None:
     return label_kind(cell) or ((ACTION, "") if is_action_heading(cell) else None)
 
 
-def _heading(row: tuple[str, ...]) -> list[tuple[str, str, str] | None] | None:
+def heading_kinds(row: tuple[str, ...]) -> list[tuple[str, str, str] | None] | None:
+    """Each heading cell's (kind, label, words after the label), or None when the row is no record heading row."""
     kinds = [_heading_kind(cell) if cell.strip() else None for cell in row]
     filled = [cell for cell in row if cell.strip()]
     known = [kind for kind in kinds if kind]
@@ -192,7 +193,7 @@ def _cell_lines(index: int, table: Table) -> list[Item] | None:
 def heading_only(table: Table) -> bool:
     """A table that is a record heading row alone, whose values a reader gave as the next table."""
     rows = [row for row in table.rows if any(cell.strip() for cell in row)]
-    return len(rows) == 1 and _heading(rows[0]) is not None
+    return len(rows) == 1 and heading_kinds(rows[0]) is not None
 
 
 def read_table(index: int, table: Table) -> tuple[list[Item], list[str]] | None:
@@ -201,7 +202,7 @@ def read_table(index: int, table: Table) -> tuple[list[Item], list[str]] | None:
     rows = [row for row in table.rows if any(cell.strip() for cell in row)]
     if not rows:
         return None
-    heading = _heading(rows[0])
+    heading = heading_kinds(rows[0])
     if heading is not None and len(rows) > 1:
         items: list[Item] = []
         for cells in _joined_rows(rows[1:], len(heading), checks):
