@@ -4,13 +4,17 @@ shapes UK schools write: tables in any column order, key/value tables, signature
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from generator.importer.document import Block, Paragraph, Span, Table
+from generator.importer.document import Block, Document, Paragraph, Span, Table
+from generator.importer.read import read_document
 from generator.importer.record_dates import find_dates
 from generator.importer.records import find_records
 from generator.sources.model.history import Event
 from generator.sources.model.policy import Review
+from tests.documents.docx_writer import write_docx
 
 
 def para(text: str, heading: int = 0) -> Paragraph:
@@ -279,3 +283,113 @@ def test_a_heading_row_and_its_values_given_as_two_tables() -> None:
     records = find_records([heading, values, para("Social media is part of school life.")])
     assert [event.fields["event"] for event in records.events] == ["reviewed", "approved"]
     assert records.review_next == "2022-09" and records.used == {0, 1}
+
+
+def test_a_version_table_whose_action_column_names_each_event(tmp_path: Path) -> None:
+    # Written as a real Word file and read back, as a school's version-control table reaches the reader.
+    table = Table(
+        (
+            ("Version", "Date", "Action", "Approved by / author"),
+            ("", "5th January 2019", "Policy written", "Mrs A Khan"),
+            ("1", "24/01/2019", "Ratified", "FGB"),
+            ("1.1", "March 2021", "Reviewed and updated", ""),
+            ("1.2", "June 2022", "Minor amendments to wording", ""),
+            ("2", "14.07.22", "Approved by SLT", ""),
+        )
+    )
+    path = tmp_path / "policy.docx"
+    write_docx(Document(path=path, kind="Word", blocks=(para("Online safety policy", 1), table, para("Pupils must log off.")), title="Online safety policy"), path)
+    blocks = list(read_document(path).blocks)
+    records = find_records(blocks)
+    assert fields(blocks) == [
+        {"event": "written", "date": "2019-01-05", "by": "Mrs A Khan"},
+        {"event": "ratified", "date": "2019-01-24", "version": "1", "body": "Full Governing Body"},
+        {"event": "reviewed", "date": "2021-03", "version": "1.1"},
+        {"event": "updated", "date": "2022-06", "version": "1.2"},
+        {"event": "approved", "date": "2022-07-14", "version": "2", "body": "Senior Leadership Team"},
+    ]
+    assert records.used == {1}
+    assert not any("taken from the row's" in check for event in records.events for check in event.checks)
+
+
+def test_an_action_that_names_no_event_is_read_as_an_update_with_a_check() -> None:
+    table = Table((("Date", "Event", "Author"), ("March 2023", "Links checked", "J Smith")))
+    records = find_records([table])
+    assert fields([table]) == [{"event": "updated", "date": "2023-03", "by": "J Smith", "note": "Links checked"}]
+    assert 'event kind guessed from "Links checked" in the "Event" column: read as updated' in records.events[0].checks
+
+
+def test_a_key_value_table_gives_an_events_writer_and_date_in_two_rows() -> None:
+    table = Table(
+        (
+            ("Written by", "Mrs Jo Garnock-Jones"),
+            ("Date written", "December 2020"),
+            ("Approved by", "Mrs M Calnan"),
+            ("Date approved", "September 2021"),
+            ("Date approved", "September 2022"),
+        )
+    )
+    records = find_records([table])
+    assert fields([table]) == [
+        {"event": "written", "date": "2020-12", "by": "Mrs Jo Garnock-Jones"},
+        {"event": "approved", "date": "2021-09", "body": "Mrs M Calnan"},
+        {"event": "approved", "date": "2022-09"},
+    ]
+    assert records.checks == ()
+
+
+def test_a_heading_row_with_an_approver_column_and_an_approval_date_column() -> None:
+    table = Table((("Version", "Approved by", "Date approved"), ("3", "Resources Committee", "12.05.2023")))
+    assert fields([table]) == [{"event": "approved", "date": "2023-05-12", "version": "3", "body": "Resources Committee"}]
+
+
+def test_a_version_table_that_came_as_lines_with_its_cells_wrapped() -> None:
+    # A PDF's table as its text layer gives it: a line a row, a long cell carried on to a line of its own.
+    lines = [
+        "Version Date Action Approved by /",
+        "author",
+        "5th January 2019 Written",
+        "1 24th January 2019 Ratified Full Governing",
+        "Body",
+        "24th February 2022",
+        "Updated",
+    ]
+    blocks: list[Block] = [para("Social Media Policy", 1), *map(para, lines), para("Ratified by Full Governing Body: 29th January 2025"), para("Pupils must log off.")]
+    records = find_records(blocks)
+    assert fields(blocks) == [
+        {"event": "written", "date": "2019-01-05"},
+        {"event": "ratified", "date": "2019-01-24", "version": "1", "body": "Full Governing Body"},
+        {"event": "updated", "date": "2022-02-24"},
+        {"event": "ratified", "date": "2025-01-29", "body": "Full Governing Body"},
+    ]
+    assert records.used == set(range(1, 9))
+    assert any('the record table headed "Version Date Action Approved by / author" read from lines' in check for check in records.checks)
+
+
+def test_label_value_lines_with_no_colon_are_a_key_value_table() -> None:
+    lines = [
+        "Written by Mrs Jo Garnock-Jones",
+        "Date written December 2020",
+        "Approved by Mrs M Calnan",
+        "Date approved September 2021",
+        "Next review date September 2022",
+    ]
+    blocks: list[Block] = [*map(para, lines), para("Signed by: Karen Morris Date: September 2021"), para("Head teacher")]
+    records = find_records(blocks)
+    assert fields(blocks) == [
+        {"event": "written", "date": "2020-12", "by": "Mrs Jo Garnock-Jones"},
+        {"event": "approved", "date": "2021-09", "body": "Mrs M Calnan", "signatories": [{"name": "Karen Morris", "role": "Head teacher"}]},
+    ]
+    assert records.review_next == "2022-09" and records.used == set(range(7))
+
+
+def test_sentences_that_open_with_record_words_stay_sentences() -> None:
+    blocks: list[Block] = [
+        para("Written by the staff and pupils together."),
+        para("Date reviewed September 2021"),
+        para("Version 2 of the code of conduct applies to all staff."),
+    ]
+    records = find_records(blocks)
+    assert fields(blocks) == [{"event": "reviewed", "date": "2021-09"}]
+    assert records.used == {1}
+    assert not any("read as a table" in check for check in records.checks)

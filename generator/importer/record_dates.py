@@ -150,6 +150,8 @@ def find_dates(text: str, problems: list[str] | None = None) -> tuple[FoundDate,
 def only_date(text: str) -> FoundDate | None:
     """The date when `text` is a date and nothing else (a line reading "December 2020")."""
     stripped = text.strip().strip(".,;:()[]").strip()
+    if len(stripped) > 40:  # longer than any date written out ("30th of September 2025" is 22)
+        return None
     dates = find_dates(stripped)
     if len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(stripped):
         return dates[0]

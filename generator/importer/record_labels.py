@@ -45,8 +45,8 @@ _LABELS: tuple[tuple[str, str, bool], ...] = (
     (r"(?:summary\s+of\s+)?changes?|description|comments?|notes?", NOTE, True),
 )
 _COMPILED = tuple((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), kind, colon) for pattern, kind, colon in _LABELS)
-_SEPARATOR_BEFORE = re.compile(r"(?:^|[\t\n|;/(\[]|\s[-–—]|:)\s*$")
-_COLON_AFTER = re.compile(r"^\s*(?:by\s+)?[^\w\s]*?\s*[:\-–—]")
+_COLON = re.compile(r"\s*:")
+_COLON_AFTER = re.compile(r"\s*(?:by\s+)?[^\w\s]*?\s*[:\-–—]")
 _MARKUP = re.compile(r"</?(?:i|b|em|strong|u)>", re.IGNORECASE)  # a text file's inline HTML
 _BULLET = re.compile(r"^\s*(?:[•·▪●o*-]\s+)?")
 
@@ -65,14 +65,25 @@ def _starts_with_date(text: str) -> bool:
     return bool(dates) and not text[: dates[0].start].strip(" :-–—")
 
 
+def _after_separator(text: str, at: int) -> bool:
+    """Whether a label at `at` stands at the start of a part: nothing before it, or a tab, line break,
+    bar, bracket, colon or spaced dash (only a few characters before it are looked at: a paragraph can be long)."""
+    before = text[max(0, at - 8) : at]
+    stripped = before.rstrip()
+    if not stripped:
+        return not text[:at].strip() or "\t" in before or "\n" in before
+    if "\t" in before[len(stripped) :] or "\n" in before[len(stripped) :]:
+        return True
+    return stripped[-1] in "|;/([:" or (stripped[-1] in "-–—" and len(stripped) > 1 and stripped[-2].isspace())
+
+
 def _label_matches(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for pattern, kind, needs_colon in _COMPILED:
         for match in pattern.finditer(text):
-            before, after = text[: match.start()], text[match.end() :]
-            at_start = not before.strip() or bool(_SEPARATOR_BEFORE.search(before))
-            colon = bool(re.match(r"\s*:", after)) or (kind not in (DATE, NAME, ROLE) and bool(_COLON_AFTER.match(after)))
-            if (at_start and (not needs_colon or colon)) or colon or (not needs_colon and _starts_with_date(after)):
+            at_start = _after_separator(text, match.start())
+            colon = bool(_COLON.match(text, match.end())) or (kind not in (DATE, NAME, ROLE) and bool(_COLON_AFTER.match(text, match.end())))
+            if (at_start and (not needs_colon or colon)) or colon or (not needs_colon and _starts_with_date(text[match.end() : match.end() + 40])):
                 found.append((match.start(), match.end(), kind))
     # Earliest first, then the longest, so "Date reviewed" wins over "Date".
     found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
@@ -94,6 +105,18 @@ def split_segments(text: str) -> tuple[str, tuple[Segment, ...]]:
         stop = hits[index + 1][0] if index + 1 < len(hits) else len(body)
         segments.append(Segment(kind, body[start:end], body[end:stop]))
     return body[: hits[0][0]].strip(), tuple(segments)
+
+
+def first_event(text: str) -> tuple[int, int, str] | None:
+    """Where the first word naming an event stands in the text, and its kind ("Policy written" -> (7, 14, "written"))."""
+    hits = [(match.start(), match.end(), kind) for pattern, kind, _ in _COMPILED if kind in EVENT_WORDS for match in [pattern.search(text)] if match]
+    return min(hits, key=lambda hit: (hit[0], -hit[1])) if hits else None
+
+
+def label_end(text: str, at: int) -> int | None:
+    """Where the longest record label starting at `at` ends ("Date written ..." -> after "written"), or None."""
+    ends = [match.end() for pattern, _, _ in _COMPILED if (match := pattern.match(text, at))]
+    return max(ends) if ends else None
 
 
 def label_kind(cell: str) -> tuple[str, str] | None:

@@ -35,6 +35,11 @@ _EVERY = (
 _BY = re.compile(r"\bby\s+(?P<by>.+?)(?:\s+(?:every|each|annually|yearly|biennially|at\s+least|or\s+sooner)\b|$)", re.IGNORECASE)
 
 
+def looks_like_prose(text: str) -> bool:
+    """Words of a sentence ("must", "will", "is", "if"), not of a form or a table cell."""
+    return bool(_PROSE.search(text))
+
+
 @dataclass
 class LineReading:
     """What the paragraphs give: record items, the paragraphs that are record lines, and the review
@@ -62,6 +67,11 @@ def _form_like(segments: Sequence[Segment], text: str) -> bool:
     colon = bool(re.match(r"\s*(?:by\s*)?[:\-–—]", first.value))
     adopted_by = first.kind in ("adopted", "approved", "ratified") and looks_like_body(first.value)
     return has_date or colon or first.kind == SIGNED or adopted_by
+
+
+def _sentence(text: str) -> bool:
+    """A full sentence ("Version 2 of the code applies to all staff."), which fills in no record line."""
+    return text.endswith((".", "!", "?")) and len(text.split()) > 6
 
 
 def _continues(current: Item, prefix: str, segments: Sequence[Segment]) -> bool:
@@ -147,7 +157,7 @@ def read_lines(blocks: Sequence[Block]) -> LineReading:
                     current.blocks.append(index)
                     current.source.append(text)
             reading.record_blocks.add(index)
-        elif current is not None and current.blocks[-1] == previous and _continues(current, prefix, segments):
+        elif current is not None and current.blocks[-1] == previous and not _sentence(text) and _continues(current, prefix, segments):
             current.blocks.append(index)
             current.source.append(text)
             reading.record_blocks.add(index)

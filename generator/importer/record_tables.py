@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.importer.document import Table
+from generator.importer.record_actions import is_action_heading, read_action
 from generator.importer.record_dates import find_dates
 from generator.importer.record_items import Item, add_segment, new_item, set_version
 from generator.importer.record_labels import ATTRIBUTES, DATE, EVENT_WORDS, NAME, NEXT_REVIEW, ROLE, SIGNED, VERSION, Segment, label_kind, split_segments
-from generator.importer.record_people import join_broken
+from generator.importer.record_people import join_broken, tidy
 
 _RATIFYING = {"approved", "ratified", "adopted"}
+_WRITING = {"written", "updated", "reviewed"}
 _STARTS = EVENT_WORDS | {SIGNED, NEXT_REVIEW}
 
 
@@ -30,23 +32,71 @@ class Cell:
     value: str
 
 
-def _heading(row: tuple[str, ...]) -> list[tuple[str, str, str] | None] | None:
-    kinds = [label_kind(cell) if cell.strip() else None for cell in row]
+ACTION = "action"  # a column saying in words what happened ("Action: Ratified")
+
+
+def _heading_kind(cell: str) -> tuple[str, str] | None:
+    return label_kind(cell) or ((ACTION, "") if is_action_heading(cell) else None)
+
+
+def heading_kinds(row: tuple[str, ...]) -> list[tuple[str, str, str] | None] | None:
+    """Each heading cell's (kind, label, words after the label), or None when the row is no record heading row."""
+    kinds = [_heading_kind(cell) if cell.strip() else None for cell in row]
     filled = [cell for cell in row if cell.strip()]
     known = [kind for kind in kinds if kind]
-    if len(filled) < 2 or len(known) < len(filled) or not any(kind[0] in _STARTS for kind in known):
+    if len(filled) < 2 or len(known) < len(filled) or not any(kind[0] in _STARTS | {ACTION} for kind in known):
         return None
     return [(kind[0], cell.strip().rstrip(":").strip(), kind[1]) if kind else None for kind, cell in zip(kinds, row, strict=True)]
+
+
+def _fold(items: list[Item], item: Item) -> bool:
+    """Join an item to one of its kind that lacks what it gives ("Approved by" beside "Date approved")."""
+    for other in items:
+        if other.kind == item.kind and bool(other.dates) != bool(item.dates) and not (other.who and item.who):
+            other.dates.extend(item.dates)
+            other.who = other.who or item.who
+            other.blank = other.blank and item.blank
+            other.problems.extend(item.problems)
+            other.checks.extend(item.checks)
+            return True
+    return False
+
+
+def _action_item(index: int, cell: Cell, source: str) -> Item:
+    """The row's event as its action column names it; words naming no event are read as an update, with a check."""
+    action = read_action(cell.value)
+    item = new_item(Segment(action.kind or "updated", cell.value.strip(), action.who), index, source)
+    if action.kind is None:
+        item.note = cell.value.strip()
+        item.checks.append(f'event kind guessed from "{cell.value.strip()}" in the "{cell.label}" column: read as updated')
+    return item
+
+
+def _shares_who(column: Cell, kind: str) -> bool:
+    """Whether an undated column names who did the row's action: a heading of its family (an "Author"
+    of an update, an "Approved by" of a ratification) or for more than one ("Approved by / author")."""
+    family = next((group for group in (_RATIFYING, _WRITING) if kind in group), {kind})
+    return column.kind in family or "/" in column.rest or " or " in column.rest
 
 
 def _row_items(index: int, cells: list[Cell], source: str) -> list[Item]:
     """The items of one version's row (or one key/value group)."""
     items: list[Item] = []
     attributes: list[Cell] = []
+    action = next((cell for cell in cells if cell.kind == ACTION and cell.value.strip()), None)
+    acted = _action_item(index, action, source) if action else None
+    if acted is not None:
+        items.append(acted)
     for cell in cells:
+        if cell.kind == ACTION:
+            continue
         if cell.kind in _STARTS:
+            if acted is not None and not find_dates(cell.value) and _shares_who(cell, acted.kind):
+                acted.who = acted.who or tidy(cell.value)
+                continue
             item = new_item(Segment(cell.kind, cell.label, f"{cell.rest} {cell.value}"), index, source)
-            items.append(item)
+            if not _fold(items, item):
+                items.append(item)
         else:
             attributes.append(cell)
     ratifying = [item for item in items if item.kind in _RATIFYING] or [item for item in items if item.kind == SIGNED]
@@ -57,7 +107,8 @@ def _row_items(index: int, cells: list[Cell], source: str) -> list[Item]:
             for item in items:
                 if not item.dates and item.kind != NEXT_REVIEW:
                     add_segment(item, segment)
-                    item.checks.append(f'date of "{item.label}" taken from the row\'s "{cell.label}" column')
+                    if item is not acted:  # an action's date is the row's Date: nothing guessed
+                        item.checks.append(f'date of "{item.label}" taken from the row\'s "{cell.label}" column')
         elif cell.kind == VERSION and (ratifying or events):
             set_version((ratifying or events)[-1], cell.value)
         elif cell.kind in (NAME, ROLE) and ratifying:
@@ -105,8 +156,10 @@ def _key_value_groups(table: Table) -> list[list[Cell]] | None:
             kind = label_kind(key)
             if kind is None or (label_kind(value) is not None and not find_dates(value)):
                 return None  # a value that is itself a label: a heading row, not key/value pairs
-            kinds = {cell.kind for cell in groups[-1]}
-            if kind[0] in kinds and kind[0] not in ATTRIBUTES - {DATE}:
+            dated = bool(find_dates(value))
+            # "Written by" then "Date written" is one event; a kind given twice over is the next version's.
+            again = [cell for cell in groups[-1] if cell.kind == kind[0] and bool(find_dates(cell.value)) == dated]
+            if again and kind[0] not in ATTRIBUTES - {DATE}:
                 groups.append([])
             groups[-1].append(Cell(kind[0], key.rstrip(":").strip(), kind[1], value))
     if not any(cell.kind in _STARTS for group in groups for cell in group):
@@ -140,7 +193,7 @@ def _cell_lines(index: int, table: Table) -> list[Item] | None:
 def heading_only(table: Table) -> bool:
     """A table that is a record heading row alone, whose values a reader gave as the next table."""
     rows = [row for row in table.rows if any(cell.strip() for cell in row)]
-    return len(rows) == 1 and _heading(rows[0]) is not None
+    return len(rows) == 1 and heading_kinds(rows[0]) is not None
 
 
 def read_table(index: int, table: Table) -> tuple[list[Item], list[str]] | None:
@@ -149,7 +202,7 @@ def read_table(index: int, table: Table) -> tuple[list[Item], list[str]] | None:
     rows = [row for row in table.rows if any(cell.strip() for cell in row)]
     if not rows:
         return None
-    heading = _heading(rows[0])
+    heading = heading_kinds(rows[0])
     if heading is not None and len(rows) > 1:
         items: list[Item] = []
         for cells in _joined_rows(rows[1:], len(heading), checks):

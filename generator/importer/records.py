@@ -1,6 +1,6 @@
 """A document's approval record read from its blocks: history events and the next review.
 
-Tables and record lines give items (`record_tables`, `record_lines`), the items become events
+Tables (also those that came as lines, `record_flat`) and record lines give items (`record_tables`, `record_lines`), the items become events
 (`record_events`), and the next review comes from a "Next review date" part, or else from a
 sentence of the policy saying who reviews it and how often (a rule, so its block stays a clause).
 """
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.importer.document import Block, Table
+from generator.importer.document import Block, Paragraph, Table
 from generator.importer.record_dates import date_sort_key
 from generator.importer.record_events import make_events, settle
+from generator.importer.record_flat import flat_tables
 from generator.importer.record_found import FoundEvent, Records
 from generator.importer.record_items import Item
 from generator.importer.record_labels import NEXT_REVIEW
@@ -47,8 +48,15 @@ def _review(reviews: list[Item], lines: LineReading, checks: list[str]) -> tuple
     return next_date, by, source, every
 
 
-def find_records(blocks: Sequence[Block]) -> Records:
+def find_records(original: Sequence[Block]) -> Records:
     """The approval / ratification / review record of a document, and the blocks it used up."""
+    # A table that came as lines stands where its first line was; its other lines are left empty.
+    blocks: list[Block] = list(original)
+    flat = {table.blocks[0]: table for table in flat_tables(original)}
+    for first, table in flat.items():
+        blocks[first] = table.table
+        for index in table.blocks[1:]:
+            blocks[index] = Paragraph(())
     lines = read_lines(blocks)
     items: list[Item] = []
     checks: list[str] = []
@@ -69,6 +77,9 @@ def find_records(blocks: Sequence[Block]) -> Records:
             table_items[index], table_checks = read
             checks.extend(table_checks)
             used.update({index, index - 1} if index in carried else {index})
+            if index in flat:
+                checks.append(flat[index].check)
+                used.update(flat[index].blocks)
     # Reading order, so "the line after" and "the latest" mean what they say.
     for index in sorted(set(table_items) | {item.block for item in lines.items}):
         items.extend(table_items.get(index, []))
