@@ -9,9 +9,10 @@ import pytest
 from playwright.sync_api import Browser
 
 from generator.importer.document import Document, ImportProblem, Paragraph
-from generator.importer.readers.line_joins import join_text
+from generator.importer.readers.line_joins import join_text, vocabulary
 from generator.importer.readers.pdf_reader import read_pdf
 from tests.documents.html_writer import print_blank_pdf, print_pdf
+from tests.documents.pdf_handmade import Text, write_pdf
 from tests.documents.sample import long_document, sample_document
 
 
@@ -99,6 +100,64 @@ def test_line_end_hyphens() -> None:
     assert join_text("the well-", "being of pupils", frozenset({"well-being"})) == "the well-being of pupils"
     assert join_text("Counter-", "Terrorism Act") == "Counter-Terrorism Act"
     assert join_text("staff must", "report") == "staff must report"
+
+
+def test_line_end_hyphens_judged_by_the_document() -> None:
+    assert join_text("the after-", "school club", frozenset({"school"})) == "the after-school club"
+    assert join_text("the class-", "room door", frozenset({"classroom"})) == "the classroom door"
+    assert join_text("Anti-", "bullying Week") == "Anti-bullying Week"
+    assert join_text("to act pro-", "actively") == "to act pro-actively"
+    # The halves of a broken word are not words of the document.
+    assert vocabulary(["a matter of personal respon-", "sibility for all"]) == {"a", "matter", "of", "personal", "for", "all"}
+
+
+@pytest.fixture(scope="module")
+def handmade(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    """A page laid out as LibreOffice lays out Word documents: real spaces in the plain font after a bold run."""
+    body = [
+        Text(72, 120, "Staff **must not** use their own personal accounts to contact pupils or parents, and every"),
+        Text(72, 134, "member of staff will read the school's anti-bullying policy and the e-safety policy, which"),
+        Text(72, 148, "is a matter of personal respon-"),
+        Text(72, 162, "sibility for every adult, and the anti-"),
+        Text(72, 176, "bullying policy too."),
+        Text(72, 200, "Anyone working at the school either as a paid employee or as a volunteer **must not**"),
+        Text(72, 214, "**communicate with children outside of their family via social networking sites, or in any**"),
+        Text(72, 228, "**other way.**"),
+        Text(72, 256, "**Organisational control roles & responsibilities:**", 16),
+        Text(72, 275, "**Administrator/Moderator**", 16),
+        Text(72, 300, "Create the account following approval by the senior leadership team."),
+        Text(72, 324, "**Safe**", 13),
+        Text(72, 345, "Do not give out personal information."),
+    ]
+    heading = [Text(72, 80, "**A**", 14), Text(100, 80, "**Use of social networking and computer games by staff in a**", 14), Text(100, 97, "**personal capacity**", 14)]
+    return read_pdf(write_pdf(tmp_path_factory.mktemp("handmade") / "layout.pdf", [heading + body]))
+
+
+def test_a_space_after_a_bold_run_is_kept(handmade: Document) -> None:
+    paragraph = _find(handmade, "Staff")
+    assert paragraph.text.startswith("Staff must not use their own")
+    assert [s.text.strip() for s in paragraph.spans if s.bold] == ["must not"]
+
+
+def test_a_hyphen_pdfium_marks_at_a_line_end_goes_back_and_the_join_decides(handmade: Document) -> None:
+    text = _find(handmade, "Staff").text
+    assert "personal responsibility for every adult, and the anti-bullying policy too." in text
+    assert "\ufffe" not in text
+
+
+def test_a_heading_wrapped_under_its_own_text_is_one_heading(handmade: Document) -> None:
+    headings = [(p.heading, p.text) for p in _paragraphs(handmade) if p.heading]
+    assert headings == [
+        (2, "A Use of social networking and computer games by staff in a personal capacity"),
+        (1, "Organisational control roles & responsibilities: Administrator/Moderator"),
+        (3, "Safe"),
+    ]
+
+
+def test_bold_words_wrapped_onto_a_whole_line_stay_in_their_paragraph(handmade: Document) -> None:
+    paragraph = _find(handmade, "Anyone working")
+    assert paragraph.text.endswith("as a volunteer must not communicate with children outside of their family via social networking sites, or in any other way.")
+    assert not paragraph.heading
 
 
 @pytest.mark.parametrize(
