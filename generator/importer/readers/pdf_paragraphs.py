@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from generator.importer.document import Paragraph, Span
+from generator.importer.document import Block, Paragraph, Span, Table
 from generator.importer.readers.labels import starts_with_label
 from generator.importer.readers.line_joins import join_mode, vocabulary
 from generator.importer.readers.pdf_lines import Line
@@ -113,10 +113,11 @@ def _list_levels(groups: list[list[Line]], left: float) -> dict[int, int]:
     return {i: max(k for k, x in enumerate(indents) if groups[i][0].x0 >= x - _TOLERANCE) for i in labelled}
 
 
-def paragraphs(lines: list[Line]) -> list[Paragraph]:
-    """The paragraphs of the lines (furniture already removed), in order."""
+def paragraphs(items: list[Line | Table]) -> list[Block]:
+    """The paragraphs of the lines (furniture already removed), in order, with the tables between them."""
+    lines = [item for item in items if isinstance(item, Line)]
     if not lines:
-        return []
+        return [item for item in items if isinstance(item, Table)]
     body = _mode([line.size for line in lines for _ in range(max(1, len(line.text) // 10))], lines[0].size)
     gaps = [b.y - a.y for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page and a.size == b.size == body and 0 < b.y - a.y < 4 * body]
     spacing = _mode(gaps, body * 1.2)
@@ -124,21 +125,29 @@ def paragraphs(lines: list[Line]) -> list[Paragraph]:
     left = min(line.x0 for line in body_lines)
     right = sorted(line.x1 for line in body_lines)[int(len(body_lines) * 0.9)]
     groups: list[list[Line]] = []
-    for line in lines:
-        if groups and not _breaks(groups[-1], line, (body, spacing, left, right)):
-            groups[-1].append(line)
+    order: list[int | Table] = []  # a group by its index, or a table, in reading order
+    for item in items:
+        if isinstance(item, Table):
+            order.append(item)
+        elif groups and order[-1] == len(groups) - 1 and not _breaks(groups[-1], item, (body, spacing, left, right)):
+            groups[-1].append(item)
         else:
-            groups.append([line])
+            order.append(len(groups))
+            groups.append([item])
     words = vocabulary(line.text for line in lines)
     spans = [_joined(group, words) for group in groups]
     texts = ["".join(s.text for s in sp) for sp in spans]
     heads = [i for i, g in enumerate(groups) if _is_heading(g, texts[i], body)]
     sizes = sorted({round(max(line.size for line in groups[i]) * 2) / 2 for i in heads}, reverse=True)
     levels = _list_levels(groups, left)
-    result: list[Paragraph] = []
-    for i, group in enumerate(groups):
+    result: list[Block] = []
+    for i in order:
+        if isinstance(i, Table):
+            result.append(i)
+            continue
         if not spans[i]:
             continue
+        group = groups[i]
         heading = min(6, sizes.index(round(max(line.size for line in group) * 2) / 2) + 1) if i in heads else 0
         # A heading's words are bold by its look, not by emphasis: keep the spans plain.
         words_of = (Span(re.sub(r"\s+", " ", texts[i])),) if heading else spans[i]
