@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from generator.importer.document import ImportProblem
-from generator.importer.review_page import review_html
 from generator.importer.run_import import make_draft, write_new
 from generator.importer.summary import summary_lines
 
@@ -47,11 +46,16 @@ def run(args: argparse.Namespace) -> int:
             for line in comparison_lines(changes, imported):
                 print(line)
             if review_path:
+                from generator.importer.review_page import review_html
+
                 review_path.write_text(review_html(imported, changes), encoding="utf-8")
                 print(f"  Side by side: {review_path}")
             return 0
         write_new(imported.target, imported.text)
         if review_path:
+            # Jinja2 only when a review page is asked for.
+            from generator.importer.review_page import review_html
+
             review_path.write_text(review_html(imported, None), encoding="utf-8")
     except ImportProblem as problem:
         print(f"error: {problem}", file=sys.stderr)

@@ -6,6 +6,7 @@ written by PyYAML itself (quoting), or as a block scalar checked to read back th
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import yaml
@@ -16,8 +17,18 @@ WIDTH = 100
 NOT_PLACED_TITLE = "Not placed by the import"
 
 
+# Words YAML reads as plain text when written unquoted: a letter first, no ": " or " #", no
+# indicator characters. Anything else goes through PyYAML, which quotes as it must.
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'()/\u2018\u2019\u201c\u201d;!?&\u2013\u2014-]*")
+_NOT_PLAIN_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}
+# What a block scalar would not carry as written: runs of spaces, tabs, control characters.
+_NEEDS_CHECK = re.compile(r"  |[^\S\n ]|[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029]")
+
+
 def _scalar(value: str) -> str:
     """`value` as a YAML flow scalar (quoted where it must be)."""
+    if _PLAIN.fullmatch(value) and value == value.strip() and value.lower() not in _NOT_PLAIN_WORDS:
+        return value
     dumped = yaml.safe_dump(value, allow_unicode=True, width=10**9, default_flow_style=True)
     return dumped.removesuffix("\n...\n").removesuffix("\n")
 
@@ -32,6 +43,10 @@ def _block(value: str, indent: str) -> list[str] | None:
     else:
         lines = [indent + line for line in textwrap.wrap(value, WIDTH - len(indent), break_long_words=False, break_on_hyphens=False)]
         header = ">-"
+    if not _NEEDS_CHECK.search(value) and all(line == line.strip() for line in value.split("\n")):
+        # Single spaces, no tabs, no line starting or ending in a space: folding and literal
+        # blocks give these words back as they are, so reading them again would prove nothing.
+        return [header, *lines]
     text = "k: " + header + "\n" + "\n".join(lines) + "\n"
     try:
         if yaml.safe_load(text) != {"k": value}:

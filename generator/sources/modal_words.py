@@ -125,16 +125,29 @@ def _pattern(phrase: str) -> str:
     return (_SENTENCE_START if start else r"\b") + r"\s+".join(words) + r"\b"
 
 
+def _key(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
 @cache
-def _matcher() -> tuple[re.Pattern[str], dict[str, Strength]]:
-    """One alternation of every phrase, longest first, each a named group so a match says its strength."""
+def _by_first_word() -> dict[str, list[tuple[re.Pattern[str], Strength]]]:
+    """Each phrase's pattern, filed under its first word, longest phrase first.
+
+    One alternation of every phrase would be tried at every word of every text (the importer
+    reads thousands of sentences); looking up a word's own phrases tries only those that can match.
+    """
     entries = sorted(
         ((phrase, strength) for strength, phrases in PHRASES.items() for phrase in phrases),
         key=lambda entry: -len(entry[0].lstrip("^")),
     )
-    names = {f"p{i}": strength for i, (_, strength) in enumerate(entries)}
-    pattern = "|".join(f"(?P<p{i}>{_pattern(phrase)})" for i, (phrase, _) in enumerate(entries))
-    return re.compile(pattern, re.IGNORECASE), names
+    table: dict[str, list[tuple[re.Pattern[str], Strength]]] = {}
+    for phrase, strength in entries:
+        first = _key(phrase.lstrip("^").split()[0])
+        table.setdefault(first, []).append((re.compile(_pattern(phrase), re.IGNORECASE), strength))
+    return table
+
+
+_WORD = re.compile(r"\w[\w'\u2019]*")
 
 
 # A condition ("If we cannot reach you, ...") or a relative clause ("pupils who must not be
@@ -154,11 +167,19 @@ def main_clause(text: str) -> str:
 
 def strengths_in(text: str) -> list[tuple[Strength, str]]:
     """Every modal phrase in `text`, in order, with the strength it implies and its words as written."""
-    pattern, names = _matcher()
-    found = []
-    for match in pattern.finditer(text):
-        assert match.lastgroup is not None
-        found.append((names[match.lastgroup], " ".join(match.group().split())))
+    table = _by_first_word()
+    found: list[tuple[Strength, str]] = []
+    end = 0
+    for word in _WORD.finditer(text):
+        if word.start() < end:
+            continue
+        for pattern, strength in table.get(_key(word.group()), ()):
+            # match() at the word, so "^" and the lookbehinds still see the text before it.
+            match = pattern.match(text, word.start())
+            if match:
+                found.append((strength, " ".join(match.group().split())))
+                end = match.end()
+                break
     return found
 
 
