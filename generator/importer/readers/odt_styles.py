@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from generator.importer.readers.number_formats import letters, roman
+from generator.importer.readers.number_formats import format_number as word_format
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -79,17 +79,13 @@ def list_styles(*roots: ET.Element) -> dict[str, dict[int, Level]]:
     return found
 
 
+# ODF's style:num-format values as Word's w:numFmt names, so one formatter serves both.
+ODF_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman", "": "none"}
+
+
 def format_number(n: int, num_format: str) -> str:
     """n in the list style's format: "1", "a", "A", "i", "I"; "" shows no number."""
-    if num_format == "a":
-        return letters(n)
-    if num_format == "A":
-        return letters(n).upper()
-    if num_format == "i":
-        return roman(n)
-    if num_format == "I":
-        return roman(n).upper()
-    return str(n) if num_format else ""
+    return word_format(n, ODF_FORMATS.get(num_format, "decimal"))
 
 
 def label(counters: list[int], levels: dict[int, Level]) -> str:
