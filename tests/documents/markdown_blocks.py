@@ -6,11 +6,11 @@ import re
 from collections.abc import Callable
 
 from generator.importer.document import Paragraph, Span
+from generator.importer.readers.text_markdown import spans as markdown_spans
 
 Fill = Callable[[str], str]
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 # ***bold italic***: a document shows it bold (and italic, which the importer does not keep).
 _BOLD_ITALIC = re.compile(r"\*\*\*(.+?)\*\*\*")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)\*(?![\w*])")
@@ -23,16 +23,8 @@ def spans(markdown: str, fill: Fill) -> tuple[Span, ...]:
     text = _BOLD_ITALIC.sub(r"**\1**", fill(_LINK.sub(r"\1", markdown)))
     text = _EMPHASIS.sub(r"\1", text).replace("\\", "")
     text = re.sub(r"\s+", " ", text).strip()
-    out: list[Span] = []
-    at = 0
-    for match in _BOLD.finditer(text):
-        if match.start() > at:
-            out.append(Span(text[at : match.start()]))
-        out.append(Span(match.group(1) or match.group(2), bold=True))
-        at = match.end()
-    if at < len(text):
-        out.append(Span(text[at:]))
-    return tuple(span for span in out if span.text)
+    # The Markdown reader's own reading of bold: the document shows what an import reads back.
+    return markdown_spans(text)
 
 
 def paragraphs(markdown: str | None, fill: Fill, number: str = "", level: int = 0) -> list[Paragraph]:
