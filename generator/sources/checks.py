@@ -11,6 +11,7 @@ from generator.sources.model.organisation import Organisation
 from generator.sources.model.policy import SCHOOL, Policy
 from generator.sources.parties import Reads, pages_of
 from generator.sources.placeholders import Placeholders
+from generator.sources.plain_fidelity import fidelity_warnings
 from generator.sources.plain_work import PlainToWrite, is_draft
 from generator.sources.section_walk import blocks, raw_clauses, raw_sections, text_fields, tier_strengths
 from generator.sources.strength_checks import strength_warnings
@@ -257,8 +258,8 @@ def check_sources(sources: Sources) -> list[SourceError]:
 
 def policy_warnings(doc: YamlDocument) -> list[SourceError]:
     """Allowed but most likely a slip: an empty section, a clause number used twice in one section,
-    a clause whose words say the opposite of its strength."""
-    found = strength_warnings(doc)
+    a clause whose words say the opposite of its strength, a plain version that changes its rule."""
+    found = strength_warnings(doc) + fidelity_warnings(doc)
     for here, section in raw_sections(doc.data):
         if not any(section.get(key) for key in ("clauses", "intro", "sections", "closing")):
             message = f"section '{section.get('id')}' has no clauses, sub-sections or text, so no page shows anything of it; add its text or remove it"

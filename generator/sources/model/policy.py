@@ -33,6 +33,13 @@ class Plain(Strict):
     governors: str | None = None
 
 
+class PlainReviewed(Strict):
+    """Where the check that a plain version says what its rule says questions it, and a person found it faithful: why."""
+
+    pupils: OneLine | None = Field(None, description="Why the pupils' version is faithful, e.g. 'the exception is in the next clause'.")
+    parents: OneLine | None = Field(None, description="Why the parents' version is faithful.")
+
+
 class Clause(Strict):
     id: Slug = Field(description="Stable id: never change it once published; links and history rely on it.")
     number: OneLine | None = Field(None, description="Number as in the original, e.g. '5.3'.")
@@ -51,6 +58,7 @@ class Clause(Strict):
     topic: Slug = Field("general", description="Topic for grouping on audience pages (see the authoring guide).")
     summary: OneLine | None = Field(None, description="A short line for the staff do / don't list.")
     plain: Plain = Field(default_factory=Plain)
+    plain_reviewed: PlainReviewed = Field(default_factory=lambda: PlainReviewed())
     consequence: str | None = Field(None, description="What happens on a breach (Markdown).")
     see: list[Reference] = Field(default_factory=list, description="Policies this clause points to.")
     open_to_local: bool = Field(False, description="For trust policies: a school may replace or remove this clause in its overlay.")

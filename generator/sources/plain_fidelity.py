@@ -1,0 +1,159 @@
+"""Whether a plain version still says what its rule says: its force, its conditions and exceptions, how serious it is, and no consequence or permission of its own.
+
+A plain version is ours to write, and short; what it may not do is change the rule. Each
+finding is a warning a person answers, by mending the words or by recording in the YAML
+(`plain_reviewed:`) why they are faithful after all. Nothing here rewrites a word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from generator.sources.errors import SourceError
+from generator.sources.modal_words import POLARITY, Polarity, main_clause, strengths_in
+from generator.sources.model.common import Strength
+from generator.sources.section_walk import raw_clauses, tier_strengths
+
+if TYPE_CHECKING:
+    from generator.sources.yaml_document import YamlDocument
+
+# The readers whose plain versions are checked: the pages that show our words instead of the school's.
+FAMILY_AUDIENCES = ("pupils", "parents")
+
+# How a plain version says "not allowed" or "allowed" in a child's or parent's words, beyond the modal table.
+# Any negation or restriction will do: "keep it out of sight and do not use it", "only when my teacher says so".
+_PLAIN_PROHIBITION = re.compile(r"\b(?:not|never|no|nobody|nothing|only)\b|n't\b", re.IGNORECASE)
+_PLAIN_PERMISSION = re.compile(
+    r"\b(?:I|we|you|they|pupils|children|parents)\s+(?:can|may|are\s+allowed\s+to|is\s+allowed\s+to)\b(?!\s+not\b)(?!\s+be\b)(?!\s*[.,:;)]|$)|\bit\s+is\s+(?:ok|okay|fine)\s+to\b",
+    re.IGNORECASE,
+)
+# What makes a rule conditional: it holds only sometimes, or not for someone.
+_CONDITION = re.compile(
+    r"\b(?:unless|except|excepting|only|apart\s+from|other\s+than|provided\s+that|as\s+long\s+as|without\s+(?:the\s+)?(?:\w+\s+)?(?:permission|consent|agreement|approval))\b",
+    re.IGNORECASE,
+)
+_PLAIN_CONDITION = re.compile(r"\b(?:unless|except|only|apart\s+from|other|own|as\s+long\s+as|without|until|if|when|but|first|after|before|with|just)\b", re.IGNORECASE)
+# Consequences a plain version must not add: the rule's words (or its consequence) have to say them.
+_CONSEQUENCES = {
+    "excluded": r"\bexclu(?:de|ded|sion)\b",
+    "the police": r"\bpolice\b|\bprosecut",
+    "disciplinary action": r"\bdisciplin",
+    "a ban": r"\bban(?:ned)?\s+from\b|\bbe\s+banned\b",
+    "suspended": r"\bsuspen(?:d|ded|sion)\b",
+}
+# Words that say how serious a wrong is; a plain version that drops them softens the rule.
+_SERIOUS = {
+    "malicious": r"\bmalicious",
+    "illegal": r"\billegal|\bunlawful|\bcriminal|\bagainst\s+the\s+law|\ba\s+crime",
+    "abusive": r"\babus(?:e|ive)",
+    "threatening": r"\bthreat",
+    "harassment": r"\bharass",
+    "indecent": r"\bindecent|\bpornograph|\bnude\b|\bsexting",
+    "extremist": r"\bextremis|\bradicalis|\bterroris",
+}
+_SERIOUS_IN_PLAIN = {
+    "malicious": r"\bmalicious|\bon\s+purpose|\bto\s+hurt|\bnasty|\bcruel|\bmean\b|\bmeant\s+to\s+(?:cause\s+)?(?:harm|hurt|upset)",
+    "illegal": r"\billegal|\bagainst\s+the\s+law|\bcrime|\bcriminal|\bunlawful|\bthe\s+law\b",
+    "abusive": r"\babus|\bhurt|\bbully|\bcruel|\bnasty|\bharm",
+    "threatening": r"\bthreat|\bscare|\bfrighten",
+    "harassment": r"\bharass|\bagain\s+and\s+again|\bbully|\bkeep\s+(?:on\s+)?(?:upsetting|messaging)",
+    "indecent": r"\bindecent|\brude|\bnaked|\bnude|\bsexual|\bprivate\s+parts|\bpornograph",
+    "extremist": r"\bextremis|\bradical|\bterror|\bhate",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a plain version loses or adds, said so a person can check it."""
+
+    kind: str  # "strength", "condition", "consequence", "softened", "permission"
+    message: str
+
+
+def _polarities(text: str) -> set[Polarity]:
+    return {POLARITY[s] for s, _ in strengths_in(main_clause(text)) if s in POLARITY}
+
+
+# A duty in plain words: "please", "I will", or a sentence that starts with what to do ("Talk to ...").
+_PLAIN_DUTY = re.compile(
+    r"\bplease\b|\b(?:I|you|we)\s+(?:will|must|should|need\s+to|have\s+to)\b(?!\s+not\b)|"
+    r"(?:^|[.!?:]\s+|,\s+)(?:first,?\s+)?(?:talk|tell|speak|ask|pay|keep|make|read|check|use|follow|contact|bring|remember|let|send|sign|write|call|give|come|stay|put)\b",
+    re.IGNORECASE,
+)
+_PURPOSE = re.compile(r"\bso\s+(?:that\s+)?\w+\s+can\b", re.IGNORECASE)
+_RULE_ALLOWS = re.compile(r"\bcan\b(?!not)|\ballowed\b|\bpermitted\b|\bmay\b(?!\s+not)", re.IGNORECASE)
+
+
+def _plain_polarities(plain: str) -> set[Polarity]:
+    """Which ways the plain version points; a permission only as "I can ...", "you may ..." in its main clause."""
+    found: set[Polarity] = {p for p in _polarities(plain) if p is not Polarity.permission}
+    if _PLAIN_PROHIBITION.search(plain):
+        found.add(Polarity.prohibition)
+    if _PLAIN_PERMISSION.search(_PURPOSE.sub(" ", main_clause(plain))):
+        found.add(Polarity.permission)
+    if _PLAIN_DUTY.search(plain):
+        found.add(Polarity.duty)
+    return found
+
+
+def fidelity(rule: str, strength: Strength, plain: str, consequence: str | None = None, *, binds_reader: bool = True) -> list[Finding]:
+    """What `plain` loses or adds against the rule's words `rule` (text and items) and its strength.
+
+    `binds_reader` is False where the rule binds others (the school, staff) and the plain version
+    tells its reader what that means for them ("You can talk to the deputy head"): a duty of the
+    school's may read as something the reader can do."""
+    findings: list[Finding] = []
+    rule_words = " ".join(rule.replace("**", "").split())
+    plain_words = " ".join(plain.replace("**", "").split())
+    said = _plain_polarities(plain_words)
+    wanted = POLARITY.get(strength)
+    if wanted is Polarity.prohibition and Polarity.prohibition not in said and said:
+        findings.append(Finding("strength", f"the rule is {strength.value} but the plain version does not say it is not allowed"))
+    if wanted is Polarity.duty and said == {Polarity.permission} and binds_reader:
+        findings.append(Finding("strength", f'the rule is {strength.value} but the plain version only allows ("can", "may")'))
+    allowed_by_rule = bool(_RULE_ALLOWS.search(rule_words))
+    if Polarity.permission in said and not allowed_by_rule and wanted in (None, Polarity.prohibition):
+        findings.append(Finding("permission", 'the plain version allows something ("can", "may") that the rule\'s words do not'))
+    condition = _CONDITION.search(main_clause(rule_words)) or _CONDITION.search(rule_words)
+    if condition and not _PLAIN_CONDITION.search(plain_words):
+        findings.append(Finding("condition", f'the rule holds only with its condition ("{" ".join(condition.group().split())} ..."), which the plain version leaves out'))
+    stated = f"{rule_words} {consequence or ''}"
+    for name, pattern in _CONSEQUENCES.items():
+        if re.search(pattern, plain_words, re.IGNORECASE) and not re.search(pattern, stated, re.IGNORECASE):
+            findings.append(Finding("consequence", f"the plain version says {name}, which the rule does not"))
+    for name, pattern in _SERIOUS.items():
+        serious = re.search(pattern + r"\w*", rule_words, re.IGNORECASE)
+        if serious and not re.search(_SERIOUS_IN_PLAIN[name], plain_words, re.IGNORECASE):
+            findings.append(Finding("softened", f'the rule says how serious it is ("{serious.group()}"), which the plain version leaves out'))
+    return findings
+
+
+def fidelity_warnings(doc: YamlDocument) -> list[SourceError]:
+    """A policy file's plain versions that lose or add something against their rule, unless `plain_reviewed:` answers it."""
+    tiers = tier_strengths(doc.data)
+    found: list[SourceError] = []
+    for loc, clause in raw_clauses(doc.data):
+        plain, reviewed = clause.get("plain"), clause.get("plain_reviewed")
+        if not isinstance(plain, dict):
+            continue
+        reviewed = reviewed if isinstance(reviewed, dict) else {}
+        value = clause.get("strength") or tiers.get(str(clause.get("tier")))
+        if value not in set(Strength) or not isinstance(clause.get("text"), str):
+            continue
+        items = [i for i in clause.get("items") or [] if isinstance(i, str)]
+        rule = " ".join([clause["text"], *items])
+        consequence = clause.get("consequence") if isinstance(clause.get("consequence"), str) else None
+        for audience in FAMILY_AUDIENCES:
+            words = plain.get(audience)
+            if not isinstance(words, str) or reviewed.get(audience):
+                continue
+            binds = audience in (clause.get("audiences") or clause.get("binds") or [])
+            for finding in fidelity(rule, Strength(value), words, consequence, binds_reader=binds):
+                message = (
+                    f"clause '{clause.get('id')}': the {audience}' version may not say what the rule says: {finding.message}; "
+                    f"mend the words, or if they are faithful add `plain_reviewed: {{{audience}: why}}`"
+                )
+                found.append(doc.error((*loc, "plain", audience), message))
+    return found
