@@ -73,7 +73,13 @@ def test_ratification_on_every_page(demo_site: Path, expectation: Path) -> None:
     governors = read_page(folder / "governors" / "index.html").article
     for expected in data["ratification"]:
         assert expected in governors, f"'{expected}' not in the governors' ratification record"
-    for page in ["index.html"] + [f"{a}/index.html" for a in AUDIENCES if (folder / a).is_dir()]:
+    # A child's page has no record: a link for grown-ups goes to the full policy's.
+    if (folder / "pupils").is_dir():
+        pupils = read_page(folder / "pupils" / "index.html")
+        assert pupils.ratification == [] and "Approval and review" not in pupils.article
+        link = 'href="../#approval-and-review">For grown-ups: when this policy was approved and when it is reviewed</a>'
+        assert link in (folder / "pupils" / "index.html").read_text(encoding="utf-8")
+    for page in ["index.html"] + [f"{a}/index.html" for a in AUDIENCES if (folder / a).is_dir() and a != "pupils"]:
         blocks = read_page(folder / page).ratification
         assert len(blocks) == 1, f"{page} should have one ratification block"
         block = squash(blocks[0])
@@ -86,10 +92,12 @@ def test_ratification_on_every_page(demo_site: Path, expectation: Path) -> None:
 
 def test_st_josephs_is_overdue_everywhere(demo_site: Path) -> None:
     folder = demo_site / "st-josephs" / "policies" / "social-media"
-    for page in ["index.html"] + [f"{a}/index.html" for a in AUDIENCES]:
+    for page in ["index.html"] + [f"{a}/index.html" for a in AUDIENCES if a != "pupils"]:
         text = read_page(folder / page).article
         assert "Overdue for review" in text
         assert "due for review by September 2022" in text
+    # Whether a policy is overdue is for grown-ups; a child's page does not say it.
+    assert "Overdue" not in read_page(folder / "pupils" / "index.html").article
 
 
 def test_in_date_policy_has_no_overdue_warning(demo_site: Path) -> None:
