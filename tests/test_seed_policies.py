@@ -166,3 +166,10 @@ def test_dates_read_at_the_precision_the_source_gives(demo_site: Path) -> None:
     for page in sorted(demo_site.glob("*/policies/*/versions/*/index.html")) + sorted(demo_site.glob("*/policies/*/history/index.html")):
         text = read_page(page).article
         assert not re.search(rf"\bon (?:{month_or_year})\b", text), page
+
+
+def test_parents_are_told_their_own_rules_in_words_not_labels(demo_site: Path) -> None:
+    page = read_page(demo_site / "bledington" / "policies" / "social-media" / "parents" / "index.html")
+    # A rule for parents says its force to them; a rule for staff shown to parents keeps its label.
+    assert squash(page.clauses["parents-no-malicious-comments"]).startswith("You must not For: Parents and carers")
+    assert squash(page.clauses["staff-decline-pupil-friend-requests"]).startswith("Must For: Staff")

@@ -21,7 +21,7 @@ from generator.sources.inert_text import Rewrite, escape_plain, inert_markdown, 
 from generator.sources.model.common import Audience, Strength
 from generator.sources.model.organisation import Organisation
 from generator.sources.placeholders import PLACEHOLDER, Placeholders, role_title
-from generator.views.labels import AUDIENCES, audience_label, strength_label
+from generator.views.labels import AUDIENCES, audience_label, strength_for_you, strength_label
 from generator.views.site import Page, SiteView
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -79,6 +79,7 @@ def environment(override_dir: Path | None) -> Environment:
         Strength=Strength,
         audience_label=audience_label,
         strength_label=strength_label,
+        strength_for_you=strength_for_you,
         role_title=role_title,
         wording=clause_wording,
     )

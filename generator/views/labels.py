@@ -22,6 +22,15 @@ STRENGTH_LABELS = {
     Strength.info: "Information",
 }
 STRENGTH_ORDER = list(STRENGTH_LABELS)
+# The same strengths said to the reader a rule binds, as parents' pages say them: words, not labels.
+STRENGTH_FOR_YOU = {
+    Strength.must: "You must",
+    Strength.must_not: "You must not",
+    Strength.should: "Please",
+    Strength.should_not: "Please do not",
+    Strength.may: "You may",
+    Strength.info: "Good to know",
+}
 
 
 def audience_label(value: str, setting: str = "primary") -> str:
@@ -32,3 +41,8 @@ def audience_label(value: str, setting: str = "primary") -> str:
 
 def strength_label(value: str) -> str:
     return STRENGTH_LABELS[Strength(value)]
+
+
+def strength_for_you(value: str) -> str:
+    """The strength as the rule's own reader is told it: "You must not", "Please"."""
+    return STRENGTH_FOR_YOU[Strength(value)]
