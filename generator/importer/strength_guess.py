@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from generator.importer.guesses import WILL, Guess
-from generator.sources.modal_words import POLARITY, main_clause, strengths_in
+from generator.sources.modal_words import INSTRUCTION_VERBS, POLARITY, main_clause, strengths_in
 from generator.sources.model.common import Strength
 
 # Duties written without a modal word: "The governing body has responsibility for...".
@@ -30,15 +30,6 @@ _SOFT = re.compile(
     r"advised?|have\s+the\s+right|has\s+the\s+right|(?:do|does)\s+not\s+want|would\s+(?:much\s+)?prefer|is\s+up\s+to|"
     r"expects?|expected|welcome|please)\b",
     re.IGNORECASE,
-)
-# The verbs a school's instructions start with ("Use...", "Store...", "Think before you post").
-_INSTRUCTION_VERBS = frozenset(
-    "act add adhere adjust agree allow apply approve ask attend avoid be block bring call challenge change check choose close "
-    "comply complete consider consult contact control create delete discuss do educate email encourage ensure escalate explain "
-    "follow give go hand handle help inform keep know leave let limit log maintain make manage model monitor notify obtain "
-    "pass post protect provide raise read receive record refer remember remove report request respect respond restrict return "
-    "review save seek send set share sign speak stay stop store submit supervise support switch take teach tell think turn update "
-    "use wear write".split()
 )
 # "It is understood that children ... are not permitted": the modal words report a fact.
 REPORTED = re.compile(r"\b(?:understood|believed?|recognised|recognized|known|aware|accepted|agreed|thought|said|stated|noted|recogni[sz]e)\s+that\b", re.IGNORECASE)
@@ -78,7 +69,7 @@ def _without_modal_words(text: str) -> Guess:
     if soft:
         return Guess(Strength.should.value, f'strength guessed from "{" ".join(soft.group().split())}": advice (should), a permission (may) or a rule (must)?')
     first = _first_word(text)
-    if first in _INSTRUCTION_VERBS:
+    if first in INSTRUCTION_VERBS:
         return Guess(Strength.must.value, f'strength guessed from the instruction "{first}...": a rule (must) or advice (should)?')
     if _GERUND.match(text.strip()):
         return Guess(Strength.info.value, "strength: no modal word: one of a list of duties? take the strength of the words before the list")
@@ -112,7 +103,7 @@ def guess_strength(text: str, before: str | None = None, heading: str = "") -> G
             lead = guess_strength(before)
             if lead.value != Strength.info.value:
                 return Guess(lead.value, f'strength taken from the words before the list ("{_tail(before)}")')
-        if guess.value == Strength.info.value and not in_conditions and DUTY_HEADING.search(heading) and (guess.check or _first_word(text) in _INSTRUCTION_VERBS):
+        if guess.value == Strength.info.value and not in_conditions and DUTY_HEADING.search(heading) and (guess.check or _first_word(text) in INSTRUCTION_VERBS):
             return Guess(Strength.must.value, f'strength taken from the section\'s heading ("{_tail(heading)}"): a duty (must)?')
         if in_conditions and guess.value == Strength.info.value:
             words = in_conditions[0][1]

@@ -100,6 +100,17 @@ PHRASES: dict[Strength, tuple[str, ...]] = {
 }
 
 
+# The verbs an instruction starts with, in a school's words or in our plain versions ("Use...", "Store...", "Think before you post").
+INSTRUCTION_VERBS = frozenset(
+    "act add adhere adjust agree allow apply approve ask attend avoid be block bring call challenge change check choose close "
+    "comply complete consider consult contact control create delete discuss do educate email encourage ensure escalate explain "
+    "follow give go hand handle help inform keep know leave let limit log maintain make manage model monitor notify obtain "
+    "pass post protect provide raise read receive record refer remember remove report request respect respond restrict return "
+    "review save seek send set share sign speak stay stop store submit supervise support switch take teach tell think turn update "
+    "use wear write".split()
+)
+
+
 class Polarity(Enum):
     """What a strength does to the reader: requires, forbids or allows (info does none)."""
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.sources.errors import SourceError
-from generator.sources.modal_words import POLARITY, Polarity, main_clause, strengths_in
+from generator.sources.modal_words import INSTRUCTION_VERBS, POLARITY, Polarity, main_clause, strengths_in
 from generator.sources.model.common import Strength
 from generator.sources.section_walk import raw_clauses, tier_strengths
 
@@ -79,7 +79,7 @@ def _polarities(text: str) -> set[Polarity]:
 # A duty in plain words: "please", "I will", or a sentence that starts with what to do ("Talk to ...").
 _PLAIN_DUTY = re.compile(
     r"\bplease\b|\b(?:I|you|we)\s+(?:will|must|should|need\s+to|have\s+to)\b(?!\s+not\b)|"
-    r"(?:^|[.!?:]\s+|,\s+)(?:first,?\s+)?(?:talk|tell|speak|ask|pay|keep|make|read|check|use|follow|contact|bring|remember|let|send|sign|write|call|give|come|stay|put)\b",
+    r"(?:^|[.!?:]\s+|,\s+)(?:first,?\s+)?(?:" + "|".join(sorted(INSTRUCTION_VERBS | {"talk", "come", "put"})) + r")\b",
     re.IGNORECASE,
 )
 _PURPOSE = re.compile(r"\bso\s+(?:that\s+)?\w+\s+can\b", re.IGNORECASE)
