@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from generator.history.compare import clause_wording
 from generator.importer.document import ImportProblem
-from generator.importer.run_import import Imported
+from generator.importer.run_import import SAFE_LOADER, Imported
 from generator.sources.model.policy import Clause, Policy
 
 # Below this share of words in common, a clause is a new one, not a rewording of an old one.
@@ -56,7 +56,7 @@ def _words(clause: Clause) -> list[str]:
 
 def _current_policy(imported: Imported) -> Policy:
     try:
-        return Policy.model_validate(yaml.safe_load(imported.target.read_text(encoding="utf-8")))
+        return Policy.model_validate(yaml.load(imported.target.read_text(encoding="utf-8"), Loader=SAFE_LOADER))
     except (ValidationError, yaml.YAMLError, UnicodeDecodeError):
         raise ImportProblem(f"{imported.target} does not load; run `policy-site validate`, fix it, then import again") from None
 
@@ -64,7 +64,7 @@ def _current_policy(imported: Imported) -> Policy:
 def propose_changes(imported: Imported) -> Changes:
     """Each new clause matched to the current clause with the same words, else the most alike one."""
     current = _current_policy(imported).clauses()
-    new = Policy.model_validate(yaml.safe_load(imported.text)).clauses()
+    new = imported.policy.clauses()
     by_words = {tuple(_words(c)): c for c in current}
     taken: set[str] = set()
     changes = Changes()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from generator.importer.document import Paragraph, Table
-from generator.importer.draft import Draft
+from generator.importer.draft import NOT_PLACED_ID, Draft
 from generator.importer.run_import import Imported
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def destinations(draft: Draft) -> dict[int, tuple[str, list[str], str]]:
             for i in clause.came_from:
                 found[i] = (label, list(clause.checks.values()), "")
     for i in draft.not_placed_from:
-        found[i] = ("not placed: in the section 'not-placed'", [], "not-placed")
+        found[i] = (f"not placed: in the section '{NOT_PLACED_ID}'", [], "not-placed")
     return found
 
 

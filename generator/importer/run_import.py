@@ -34,6 +34,7 @@ class Imported:
     text: str  # the draft's YAML
     target: Path  # where it goes: policy_sources/<school>/policies/<id>.yml
     seconds: float  # reading and drafting, not writing
+    policy: Policy  # the draft as the model reads it back: proof it loads, and what a re-import compares
 
 
 def school_names(sources: Path, school: str) -> tuple[str, ...]:
@@ -74,11 +75,11 @@ def make_draft(file: Path, sources: Path, school: str, policy_id: str | None) ->
     text = draft_yaml(provisional, header)
     seconds = time.perf_counter() - started
     try:
-        Policy.model_validate(yaml.load(text, Loader=SAFE_LOADER))
+        policy = Policy.model_validate(yaml.load(text, Loader=SAFE_LOADER))
     except (ValidationError, yaml.YAMLError) as exc:
         # Our fault, not the school's: say so rather than write a file that will not load.
         raise ImportProblem(f"the draft made from {file.name} does not load as a policy ({str(exc).splitlines()[0]}); nothing was written: please report this") from None
-    return Imported(document, provisional, text, sources / school / "policies" / f"{chosen}.yml", seconds)
+    return Imported(document, provisional, text, sources / school / "policies" / f"{chosen}.yml", seconds, policy)
 
 
 def write_new(path: Path, text: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.importer.draft import Draft
+from generator.importer.draft import NOT_PLACED_ID, Draft
 
 # The audiences whose pages show a plain version we write, not the school's words.
 PLAIN_AUDIENCES = ("pupils", "parents")
@@ -41,7 +41,7 @@ def summary_lines(draft: Draft, written_to: str, kind: str, seconds: float) -> l
     if counted:
         lines.append("  Guesses to check (`# check:` comments): " + ", ".join(f"{n} {kind}" for kind, n in sorted(counted.items())))
     if draft.not_placed:
-        lines.append(f"  Not placed: {len(draft.not_placed)} paragraphs, kept in the section '{draft.not_placed and 'not-placed'}': move each where it belongs")
+        lines.append(f"  Not placed: {len(draft.not_placed)} paragraphs, kept in the section '{NOT_PLACED_ID}': move each where it belongs")
     plain = plain_versions_to_write(draft)
     todo = ["the summary (one plain sentence)"]
     if plain:
