@@ -39,7 +39,7 @@ def no_such_organisation(names: list[str], sources: Sources) -> str:
     return f"no organisation called {', '.join(names)}; choose from: {', '.join(sorted(sources.orgs))}"
 
 
-def load(sources_dir: Path, only: str | None = None, docs_dir: Path | None = None, show_work: bool = False) -> Sources | None:
+def load(sources_dir: Path, only: str | None = None, docs_dir: Path | None = None, show_work: bool = False, warnings: bool = True) -> Sources | None:
     """The sources, or None after printing every error of them; warnings are printed either way.
     With `docs_dir`, links to its files are checked too; with `show_work`, the drafts' work to
     do is listed after the errors."""
@@ -54,7 +54,7 @@ def load(sources_dir: Path, only: str | None = None, docs_dir: Path | None = Non
         if show_work:
             print_work(exc.work)
         return None
-    for warning in sources.warnings:
+    for warning in sources.warnings if warnings else []:
         print(f"warning: {warning}", file=sys.stderr)
     return sources
 

@@ -23,6 +23,7 @@ COMMANDS = {
     "correct": "history",
     "import": "import_policy",
     "search": "search",
+    "language": "language",
     "schema": "schema",
 }
 _GLOBAL_WITH_VALUE = ("--sources", "--config")

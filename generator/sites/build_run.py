@@ -124,5 +124,6 @@ def build_and_publish(options: BuildOptions, config: SiteConfig, sources: Source
     finally:
         generation.discard()
     pages = sum(r.pages for r in results) + sum(sum(1 for _ in (output / o).rglob("index.html")) for o in unchanged)
-    warnings = sum(len(r.notices) for r in records.values())
+    # The sources' warnings (a slip in a file, a text over its reading age) are printed before the build and counted with its own.
+    warnings = sum(len(r.notices) for r in records.values()) + len(sources.warnings)
     return BuildSummary(len(org_ids), len(results), len(unchanged), pages, warnings, notes)

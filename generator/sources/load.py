@@ -17,6 +17,7 @@ from generator.sources.overlay import merge
 from generator.sources.parties import Reads, party_pages
 from generator.sources.placeholders import Placeholders
 from generator.sources.plain_work import work_report
+from generator.sources.reading_checks import reading_warnings
 from generator.sources.source_files import ORGANISATION_FILE, POLICIES_DIR, find_source_files
 from generator.sources.strength_checks import overlay_warnings
 from generator.sources.validation import validate_model
@@ -105,6 +106,7 @@ def load_sources(root: Path, only: str | None = None, docs_dir: Path | None = No
         errors.extend(check_policy_data(doc, files_here, reads, sources.plain_to_write))
         sources.warnings.extend(str(warning) for warning in sorted(policy_warnings(doc)))
     errors.extend(check_sources(sources))
+    sources.warnings.extend(str(warning) for warning in sorted(reading_warnings(sources)))
     errors.extend(_check_site_links(sources, link_docs, {name: files.stems() for name, files in found.orgs.items()}, docs_dir))
     if errors:
         raise SourcesInvalid(errors, work_report(sources.plain_to_write))

@@ -52,6 +52,13 @@ class Contact(Strict):
     concerns: str | None = Field(None, description="How parents raise a concern (Markdown).")
 
 
+class ReadingAge(Strict):
+    """The reading age the site's words for pupils and for parents are written to (GOV.UK writes for 9)."""
+
+    pupils: int = Field(9, ge=5, le=18, description="Reading age of pupils' texts: plain versions, SMART letters, their procedures' steps.")
+    parents: int = Field(11, ge=7, le=21, description="Reading age of parents' texts: plain versions, summaries, their procedures' steps.")
+
+
 class MemberSchool(Strict):
     name: OneLineText
     id: Slug | None = Field(None, description="Id of the school's own organisation folder, if it has one here.")
@@ -71,6 +78,7 @@ class Organisation(Strict):
     website: OneLine | None = None
     contact: Contact = Field(default_factory=Contact)
     welcome: str | None = Field(None, description="A short welcome paragraph for the site's home page (Markdown).")
+    reading_age: ReadingAge = Field(default_factory=ReadingAge, description="Targets for the reading-level warnings: `{pupils: 9, parents: 11}` unless set.")
     people: list[Person] = Field(default_factory=list)
     groups: list[Group] = Field(default_factory=list)
     audience_groups: list[AudienceGroup] = Field(
