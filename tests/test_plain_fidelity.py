@@ -33,6 +33,9 @@ FIXTURE = Path(__file__).parent / "fixtures" / "valid"
         ("Breaches of this policy will be taken seriously.", Strength.info, "If I break these rules I will be excluded.", "consequence"),
         # A prohibition shown as a permission.
         ("Pupils must not use phones in lessons.", Strength.must_not, "I can use my phone in lessons.", "strength"),
+        # A named group narrowed: every member of staff told as teachers, anyone as friends.
+        ("Members of staff must not accept friend requests from pupils.", Strength.must_not, "My teachers will not be my friends online.", "narrowed"),
+        ("Pupils must not share images of anyone without their permission.", Strength.must_not, "I will not share photos of my friends without asking.", "narrowed"),
     ],
 )
 def test_a_plain_version_that_changes_its_rule_is_flagged(rule: str, strength: Strength, plain: str, kind: str) -> None:
@@ -45,11 +48,13 @@ def test_a_plain_version_that_changes_its_rule_is_flagged(rule: str, strength: S
         (
             "Staff must not be friends with pupils on social media, except family members.",
             Strength.must_not,
-            "I will not add my teachers online, unless they are family.",
+            "I will not add adults from school online, unless they are family.",
         ),
         ("Parents must not post malicious comments about staff.", Strength.must_not, "Do not post comments meant to hurt staff."),
         ("Pupils may bring a phone if they walk home alone.", Strength.may, "I can bring a phone if I walk home alone."),
         ("Staff should report concerns to the DSL.", Strength.should, "Staff tell the safeguarding lead about any worry."),
+        ("Members of staff must not accept friend requests from pupils.", Strength.must_not, "Adults at school will not be my friends online."),
+        ("Parents must not post images if other people's children can be seen.", Strength.must_not, "Do not post photos where other children can be seen."),
     ],
 )
 def test_a_faithful_paraphrase_is_not_flagged(rule: str, strength: Strength, plain: str) -> None:

@@ -100,3 +100,18 @@ def test_language_lists_every_text_hardest_first(tmp_path: Path) -> None:
     assert [line for line in over.splitlines() if line.startswith(("over", "ok"))] == rows[:1]
     missing = run_cli("language", "--school", "nowhere", cwd=project)
     assert missing.returncode == 1 and "choose from: oak-primary" in missing.stdout
+
+
+def test_every_demo_page_for_pupils_and_parents_reads_at_its_target(demo_site: Path) -> None:
+    from tests.reading_pages import page_levels
+
+    levels = page_levels(demo_site)
+    assert any(kind == "pupils' policy pages" for _, kind in levels) and any(kind == "parents' policy pages" for _, kind in levels)
+    over = [(str(page.relative_to(demo_site)), age) for (_, kind), pages in levels.items() for page, age in pages if age > (9 if kind.startswith("pupils") else 11)]
+    assert over == []
+
+
+def test_no_demo_text_is_over_its_reading_age() -> None:
+    result = run_cli("validate", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if "reads at about age" in line] == []

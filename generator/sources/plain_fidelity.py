@@ -63,12 +63,29 @@ _SERIOUS_IN_PLAIN = {
     "extremist": r"\bextremis|\bradical|\bterror|\bhate",
 }
 
+# Groups a plain version may not narrow: the rule names the wider group, the plain version only a
+# narrower one within it ("members of staff" told as "my teachers"; "anyone" as "my friends").
+_GROUPS = (
+    (
+        "members of staff",
+        r"\b(?:members?\s+of\s+staff|staff|adults?|employees?|volunteers?)\b",
+        r"\bteachers?\b",
+        r"\b(?:staff|adults?|grown-?ups?|anyone|everyone|people|someone)\b|\bwho\s+works?\b",
+    ),
+    (
+        "anyone",
+        r"\b(?:anyone|anybody|any\s+(?:other\s+)?(?:person|people|individual)|other\s+people(?!['’]s)|others(?!['’])|members\s+of\s+the\s+(?:school\s+)?community)\b",
+        r"\b(?:my\s+friends|other\s+(?:pupils|children|students)|classmates)\b",
+        r"\b(?:anyone|anybody|everyone|people|someone|others|other\s+people|adults?|staff|grown-?ups?)\b",
+    ),
+)
+
 
 @dataclass(frozen=True)
 class Finding:
     """What a plain version loses or adds, said so a person can check it."""
 
-    kind: str  # "strength", "condition", "consequence", "softened", "permission"
+    kind: str  # "strength", "condition", "consequence", "softened", "permission", "narrowed"
     message: str
 
 
@@ -127,6 +144,10 @@ def fidelity(rule: str, strength: Strength, plain: str, consequence: str | None 
         serious = re.search(pattern + r"\w*", rule_words, re.IGNORECASE)
         if serious and not re.search(_SERIOUS_IN_PLAIN[name], plain_words, re.IGNORECASE):
             findings.append(Finding("softened", f'the rule says how serious it is ("{serious.group()}"), which the plain version leaves out'))
+    for name, broad, narrow, kept in _GROUPS:
+        named = re.search(broad, rule_words, re.IGNORECASE)
+        if named and re.search(narrow, plain_words, re.IGNORECASE) and not re.search(kept, plain_words, re.IGNORECASE):
+            findings.append(Finding("narrowed", f'the rule covers "{named.group()}", which the plain version narrows to some of them'))
     return findings
 
 
