@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.sources.reading_level import PARENTS_FORMULA, PUPILS_FORMULA, is_familiar, reading
-from tests.helpers import make_project, run_cli
+from tests.helpers import REPO, make_project, run_cli
 
 FIXTURE = Path(__file__).parent / "fixtures" / "valid"
 MARKER = "          pupils: If something online upsets me, I will tell a teacher.\n"

@@ -144,7 +144,7 @@ def fidelity(rule: str, strength: Strength, plain: str, consequence: str | None 
         serious = re.search(pattern + r"\w*", rule_words, re.IGNORECASE)
         if serious and not re.search(_SERIOUS_IN_PLAIN[name], plain_words, re.IGNORECASE):
             findings.append(Finding("softened", f'the rule says how serious it is ("{serious.group()}"), which the plain version leaves out'))
-    for name, broad, narrow, kept in _GROUPS:
+    for _group, broad, narrow, kept in _GROUPS:
         named = re.search(broad, rule_words, re.IGNORECASE)
         if named and re.search(narrow, plain_words, re.IGNORECASE) and not re.search(kept, plain_words, re.IGNORECASE):
             findings.append(Finding("narrowed", f'the rule covers "{named.group()}", which the plain version narrows to some of them'))
