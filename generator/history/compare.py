@@ -143,7 +143,7 @@ def word_diff(old: str, new: str) -> Markup:
 def _reader_wording(clause: Clause) -> tuple[str, ...]:
     """What readers see besides the formal words: the plain versions and the staff summary line."""
     plain = clause.plain
-    return (clause.summary or "", plain.pupils or "", plain.parents or "", plain.staff or "", plain.governors or "")
+    return (clause.summary or "", plain.pupils or "", plain.pupils_younger or "", plain.parents or "", plain.staff or "", plain.governors or "")
 
 
 def _kinds(old: Placed, new: Placed, reworded: bool, changed: bool) -> list[str]:

@@ -39,8 +39,9 @@ log = get_plugin_logger(__name__)
 STYLESHEET = "assets/policy-site.css"
 # Served as the one stylesheet above, in this order (print rules last, so they win): one
 # request fewer each on a phone.
-STYLESHEET_PARTS = ("policy-site.css", "search.css", "print.css")
-SEARCH_SCRIPTS = ("lunr.min.js", "policy-search.js")
+STYLESHEET_PARTS = ("policy-site.css", "search.css", "pupils-words.css", "print.css")
+# Each loaded only by the pages that use it (overrides/main.html): search, and the pupils' words.
+SCRIPTS = ("lunr.min.js", "policy-search.js", "pupils-words.js")
 
 
 # MkDocs' Config.__init_subclass__ has no annotations, so a subclass is an untyped call to mypy.
@@ -166,7 +167,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):  # type: ignore[no-untyped
             self.generated = self._generate(files, config)
         for name, content in self.generated.items():
             files.append(File.generated(config, name, content=content))
-        for script in SEARCH_SCRIPTS:
+        for script in SCRIPTS:
             files.append(File.generated(config, f"assets/{script}", abs_src_path=str(ASSETS / script)))
         config.nav = self.site.nav([f.src_uri for f in sorted(hand_written, key=lambda f: f.src_uri)])
         return files

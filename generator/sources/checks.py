@@ -169,11 +169,13 @@ def check_policy_data(doc: YamlDocument, known_policies: set[str], reads: Reads,
                         f"clause '{clause.get('id')}' concerns {audience} but has no plain-language version; add `plain:` with `{audience}: ...` in words they can read",
                     )
                 )
-        for audience, words in plain.items():
+        for key, words in plain.items():
+            # The younger pupils' words are shown on the pupils' page, beside the others.
+            audience = "pupils" if key == "pupils_younger" else key
             if words and isinstance(audience, str) and audience not in reached:
                 errors.append(
                     doc.error(
-                        (*loc, "plain", audience),
+                        (*loc, "plain", key),
                         unread_plain_version(str(clause.get("id")), audience),
                     )
                 )

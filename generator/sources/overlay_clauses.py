@@ -139,7 +139,11 @@ class ClauseMerge:
             written = {audience for audience, words in (changed.get("plain") or {}).items() if words}
             # A plain version given for one audience keeps the trust's for the others.
             if "plain" in changed:
-                changed["plain"] = {**trust_data.get("plain", {}), **changed["plain"]}
+                kept = dict(trust_data.get("plain", {}))
+                if "pupils" in changed["plain"]:
+                    # The trust's younger pupils' words say the trust's rule: the school's new words replace both.
+                    kept.pop("pupils_younger", None)
+                changed["plain"] = {**kept, **changed["plain"]}
             merged = {**trust_data, **changed}
             try:
                 school = Clause.model_validate(merged)

@@ -19,8 +19,9 @@ from generator.sources.section_walk import raw_clauses, tier_strengths
 if TYPE_CHECKING:
     from generator.sources.yaml_document import YamlDocument
 
-# The readers whose plain versions are checked: the pages that show our words instead of the school's.
-FAMILY_AUDIENCES = ("pupils", "parents")
+# The plain versions checked, as (key under `plain:`, the audience whose page shows them, how a
+# warning names them): the pages that show our words instead of the school's.
+FAMILY_VERSIONS = (("pupils", "pupils", "pupils'"), ("pupils_younger", "pupils", "younger pupils'"), ("parents", "parents", "parents'"))
 
 # How a plain version says "not allowed" or "allowed" in a child's or parent's words, beyond the modal table.
 # Any negation or restriction will do: "keep it out of sight and do not use it", "only when my teacher says so".
@@ -166,15 +167,15 @@ def fidelity_warnings(doc: YamlDocument) -> list[SourceError]:
         items = [i for i in clause.get("items") or [] if isinstance(i, str)]
         rule = " ".join([clause["text"], *items])
         consequence = clause.get("consequence") if isinstance(clause.get("consequence"), str) else None
-        for audience in FAMILY_AUDIENCES:
-            words = plain.get(audience)
-            if not isinstance(words, str) or reviewed.get(audience):
+        for key, audience, name in FAMILY_VERSIONS:
+            words = plain.get(key)
+            if not isinstance(words, str) or reviewed.get(key):
                 continue
             binds = audience in (clause.get("audiences") or clause.get("binds") or [])
             for finding in fidelity(rule, Strength(value), words, consequence, binds_reader=binds):
                 message = (
-                    f"clause '{clause.get('id')}': the {audience}' version may not say what the rule says: {finding.message}; "
-                    f"mend the words, or if they are faithful add `plain_reviewed: {{{audience}: why}}`"
+                    f"clause '{clause.get('id')}': the {name} version may not say what the rule says: {finding.message}; "
+                    f"mend the words, or if they are faithful add `plain_reviewed: {{{key}: why}}`"
                 )
-                found.append(doc.error((*loc, "plain", audience), message))
+                found.append(doc.error((*loc, "plain", key), message))
     return found

@@ -27,7 +27,10 @@ class Review(Strict):
 class Plain(Strict):
     """Plain-language versions we write for each audience page (short, concrete)."""
 
-    pupils: str | None = Field(None, description="An 'I will...' sentence a 9-year-old can read.")
+    pupils: str | None = Field(None, description="An 'I will...' sentence a 9-year-old can read (with `pupils_younger:`, the words for Years 3 to 6).")
+    pupils_younger: str | None = Field(
+        None, description="Optional: the same rule in words a 5- or 6-year-old reads (Reception to Year 2); the pupils' page then lets a pupil choose."
+    )
     parents: str | None = Field(None, description="Plain English for parents and carers.")
     staff: str | None = None
     governors: str | None = None
@@ -37,6 +40,7 @@ class PlainReviewed(Strict):
     """Where the check that a plain version says what its rule says questions it, and a person found it faithful: why."""
 
     pupils: OneLine | None = Field(None, description="Why the pupils' version is faithful, e.g. 'the exception is in the next clause'.")
+    pupils_younger: OneLine | None = Field(None, description="Why the younger pupils' version is faithful.")
     parents: OneLine | None = Field(None, description="Why the parents' version is faithful.")
 
 
