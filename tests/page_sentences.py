@@ -19,6 +19,7 @@ from tests.page_text import body_pieces, sentences
 INTERFACE_FILE = REPO / "generator" / "views" / "interface_strings.yml"
 # The built-in topic headings are a reviewed list of their own: audience pages group rules under them.
 TOPICS_FILE = REPO / "generator" / "sources" / "topics.yml"
+GLOSSARY_FILE = REPO / "generator" / "views" / "glossary.yml"
 
 
 @cache
@@ -107,7 +108,16 @@ def source_text(sources: Sources, org_ids: list[str], docs: Path) -> SourceText:
         values += [fill.fill(v) for fill in [own, *fills] for v in raw]
     hand_written = [path.read_text(encoding="utf-8") for path in sorted(docs.rglob("*.md"))]
     values += [fill.fill(v) for fill in fills for v in hand_written]
-    return SourceText(values)
+    return SourceText(values + glossary_words())
+
+
+@cache
+def glossary_words() -> list[str]:
+    """Our own explanations of the words families meet (generator/views/glossary.yml): a reviewed
+    list of facts about words, like the interface list, never a rule; each page that shows one
+    says it is ours, so its words count as the sources' wherever a page shows them."""
+    entries = yaml.safe_load(GLOSSARY_FILE.read_text(encoding="utf-8"))
+    return [str(v) for e in entries for v in (e["term"], *e.get("also", []), e["means"])]
 
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"

@@ -28,8 +28,10 @@ CHIPS = {
     "ps-fingerprint",
     "kind",  # the output folder's front page: "School" under a school's name
 }
-# Words only a screen reader says, inside a paragraph: read apart, without splitting the paragraph.
-ASIDES = {"ps-sr"}
+# Words only a screen reader says, inside a paragraph, and a word's explanation in brackets after
+# it (render/explain.py): read apart, without splitting the paragraph, so the school's sentence
+# around them still reads as the school wrote it.
+ASIDES = {"ps-sr", "ps-gloss"}
 DIFF = "ps-diff"  # old and new wording interleaved (<del>/<ins>): read as the two texts they are
 
 
@@ -115,7 +117,7 @@ class BodyText(HTMLParser):
     def _close(self, entry: _Open) -> None:
         self._skip -= entry.skip
         if entry.aside and self._aside is not None:
-            self._emit(" ".join(self._aside))
+            self._emit("".join(self._aside))
             self._aside = None
         if entry.flush:
             self._flush()

@@ -7,12 +7,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup
 
 from generator.history.compare import clause_wording
+from generator.render.explain import PageWords
 from generator.render.filters import markdown_filter, url_filter
 from generator.render.pdf import pdf_name
 from generator.render.site_links import SiteLinks
@@ -21,7 +22,9 @@ from generator.sources.inert_text import Rewrite, escape_plain, inert_markdown, 
 from generator.sources.model.common import Audience, Strength
 from generator.sources.model.organisation import Organisation
 from generator.sources.placeholders import PLACEHOLDER, Placeholders, role_title
+from generator.views.glossary import page_glossary
 from generator.views.labels import AUDIENCES, audience_label, strength_for_you, strength_label
+from generator.views.policy import PolicyView
 from generator.views.site import Page, SiteView
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -104,8 +107,24 @@ class Renderer:
         self.env.filters["md"] = markdown_filter(self.fill.fill, self._rewrite_for)
         self.env.filters["url"] = url_filter(self.fill.fill, self._rewrite_for)
         self.env.filters["inline"] = lambda text: Markup(escape_plain(self.fill.fill(text or "")))
+        self.env.globals["page_words"] = self._page_words
+        self.env.filters["explain"] = lambda text, words: words.explain(text) if words else text
         # Front matter titles: a JSON string is valid YAML whatever the text holds.
         self.env.filters["front_title"] = lambda text: Markup(json.dumps(theme_safe(self.fill.fill(str(text)))))
+
+    @pass_context
+    def _page_words(self, context: Context, view: PolicyView, audience: Audience) -> PageWords:
+        """A fresh glossary for one family page: each word is explained once, where the page first shows it."""
+        rewrite = self._rewrite_for(context)
+        current = page_url(str(context.get("current", "")), self.directory_urls)
+        full = relative_url(current, page_url(view.page(), self.directory_urls))
+        here = {c.id for c in view.clauses_for(audience)}
+
+        def pointer(clause_id: str) -> str:
+            """A defining clause this page shows, or the same clause in the full policy."""
+            return f"#{clause_id}" if clause_id in here else f"{full}#{clause_id}"
+
+        return PageWords(page_glossary(view.policy, view.org, audience), lambda text: inert_markdown(self.fill.fill(text).strip(), rewrite), pointer)
 
     def _rewrite(self, current: str, page: Page | None) -> Rewrite:
         """How the links of a text are written on the page `current`: `#id` goes to the full page

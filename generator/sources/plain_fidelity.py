@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 # The plain versions checked, as (key under `plain:`, the audience whose page shows them, how a
 # warning names them): the pages that show our words instead of the school's.
+# The readers whose plain consequences are checked.
+FAMILY_AUDIENCES = ("pupils", "parents")
 FAMILY_VERSIONS = (("pupils", "pupils", "pupils'"), ("pupils_younger", "pupils", "younger pupils'"), ("parents", "parents", "parents'"))
 
 # How a plain version says "not allowed" or "allowed" in a child's or parent's words, beyond the modal table.
@@ -157,6 +159,7 @@ def fidelity_warnings(doc: YamlDocument) -> list[SourceError]:
     tiers = tier_strengths(doc.data)
     found: list[SourceError] = []
     for loc, clause in raw_clauses(doc.data):
+        found += _consequence_warnings(doc, loc, clause, f"clause '{clause.get('id')}'")
         plain, reviewed = clause.get("plain"), clause.get("plain_reviewed")
         if not isinstance(plain, dict):
             continue
@@ -178,4 +181,26 @@ def fidelity_warnings(doc: YamlDocument) -> list[SourceError]:
                     f"mend the words, or if they are faithful add `plain_reviewed: {{{key}: why}}`"
                 )
                 found.append(doc.error((*loc, "plain", key), message))
+    return found + _consequence_warnings(doc, (), doc.data, "the policy")
+
+
+def _consequence_warnings(doc: YamlDocument, loc: tuple[str | int, ...], part: object, name: str) -> list[SourceError]:
+    """The plain words for a consequence, checked against the consequence as a plain version is against its rule."""
+    if not isinstance(part, dict):
+        return []
+    consequence, plain = part.get("consequence"), part.get("plain_consequence")
+    if not isinstance(consequence, str) or not isinstance(plain, dict) or plain.get("reviewed"):
+        return []
+    found = []
+    for audience in FAMILY_AUDIENCES:
+        words = plain.get(audience)
+        if not isinstance(words, str):
+            continue
+        # What happens on a breach binds nobody: the checks of force do not apply, the others do.
+        for finding in fidelity(consequence, Strength.info, words, binds_reader=False):
+            message = (
+                f"{name}: the {audience}' words for what happens if it is broken may not say what the consequence says: {finding.message}; "
+                "mend the words, or if they are faithful add `reviewed: why` under `plain_consequence:`"
+            )
+            found.append(doc.error((*loc, "plain_consequence", audience), message))
     return found

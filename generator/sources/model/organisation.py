@@ -81,6 +81,11 @@ class Organisation(Strict):
     reading_age: ReadingAge = Field(default_factory=ReadingAge, description="Targets for the reading-level warnings: `{pupils: 9, parents: 11}` unless set.")
     people: list[Person] = Field(default_factory=list)
     groups: list[Group] = Field(default_factory=list)
+    glossary: dict[OneLineText, OneLineText] = Field(
+        default_factory=dict,
+        description="Words families meet in the policies, each with a plain explanation (e.g. `DSL: designated safeguarding lead, ...`); "
+        "shown in brackets where the word first appears on a parents' page. They win over the built-in explanations.",
+    )
     audience_groups: list[AudienceGroup] = Field(
         default_factory=list, description="The organisation's own groups of readers (visitors, volunteers, contractors...) and which page each reads."
     )

@@ -6,7 +6,7 @@ from pydantic import ConfigDict, Field
 
 from generator.sources.model.common import Audience, OneLine, OneLineText, Reference, Slug, Strength, Strict, Text
 from generator.sources.model.history import Event
-from generator.sources.model.policy import Clause, Plain, Review, SchoolAccount
+from generator.sources.model.policy import Clause, Plain, PlainConsequence, Review, SchoolAccount
 
 
 class ClauseChange(Strict):
@@ -22,6 +22,7 @@ class ClauseChange(Strict):
     summary: OneLine | None = None
     plain: Plain | None = None
     consequence: str | None = None
+    plain_consequence: PlainConsequence | None = None
     see: list[Reference] | None = None
 
 

@@ -44,6 +44,16 @@ class PlainReviewed(Strict):
     parents: OneLine | None = Field(None, description="Why the parents' version is faithful.")
 
 
+class PlainConsequence(Strict):
+    """What happens on a breach, in plain words we write for a family page; the school's words stay one tap away."""
+
+    parents: str | None = Field(None, description="For parents and carers: what happens if the rule is broken, conditions kept (Markdown).")
+    pupils: str | None = Field(None, description="For pupils, in words a 9-year-old can read (Markdown).")
+    reviewed: OneLine | None = Field(
+        None, description="Where the check that these words say what the consequence says questions them, and a person found them faithful: why."
+    )
+
+
 class Clause(Strict):
     id: Slug = Field(description="Stable id: never change it once published; links and history rely on it.")
     number: OneLine | None = Field(None, description="Number as in the original, e.g. '5.3'.")
@@ -64,6 +74,9 @@ class Clause(Strict):
     plain: Plain = Field(default_factory=Plain)
     plain_reviewed: PlainReviewed = Field(default_factory=lambda: PlainReviewed())
     consequence: str | None = Field(None, description="What happens on a breach (Markdown).")
+    plain_consequence: PlainConsequence = Field(
+        default_factory=lambda: PlainConsequence(), description="The consequence in plain words for family pages, where the school's words are hard."
+    )
     see: list[Reference] = Field(default_factory=list, description="Policies this clause points to.")
     open_to_local: bool = Field(False, description="For trust policies: a school may replace or remove this clause in its overlay.")
 
@@ -177,6 +190,9 @@ class Policy(Strict):
     )
     tiers: list[Tier] = Field(default_factory=list, description="The policy's own names for kinds of rule, each mapped to a strength.")
     consequence: str | None = Field(None, description="What happens when the policy as a whole is broken, in the school's words (Markdown).")
+    plain_consequence: PlainConsequence = Field(
+        default_factory=lambda: PlainConsequence(), description="The policy's consequence in plain words for family pages, where the school's words are hard."
+    )
     sections: list[Section] = Field(min_length=1)
     smart: SmartGuide | Literal["general"] | None = Field(
         None, description="The pupils' SMART guide: the policy's own, or `general` for the general guide. Left out: no SMART guide."
