@@ -19,7 +19,7 @@ from tests.page_text import body_pieces, sentences
 INTERFACE_FILE = REPO / "generator" / "views" / "interface_strings.yml"
 # The built-in topic headings are a reviewed list of their own: audience pages group rules under them.
 TOPICS_FILE = REPO / "generator" / "sources" / "topics.yml"
-GLOSSARY_FILE = REPO / "generator" / "views" / "glossary.yml"
+GLOSSARY_FILE = REPO / "generator" / "sources" / "glossary.yml"
 
 
 @cache
@@ -113,7 +113,7 @@ def source_text(sources: Sources, org_ids: list[str], docs: Path) -> SourceText:
 
 @cache
 def glossary_words() -> list[str]:
-    """Our own explanations of the words families meet (generator/views/glossary.yml): a reviewed
+    """Our own explanations of the words families meet (generator/sources/glossary.yml): a reviewed
     list of facts about words, like the interface list, never a rule; each page that shows one
     says it is ours, so its words count as the sources' wherever a page shows them."""
     entries = yaml.safe_load(GLOSSARY_FILE.read_text(encoding="utf-8"))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from generator.sources.errors import SourceError
+from generator.sources.glossary_terms import built_in_spellings
 from generator.sources.reading_level import PARENTS_FORMULA, PUPILS_FORMULA, Formula, Reading, reading
 from generator.sources.section_walk import Loc, blocks, raw_clauses
 
@@ -87,6 +88,12 @@ def _texts(data: Any) -> Iterator[tuple[Loc, str, str, str]]:
             for s, step in blocks(procedure, "steps"):
                 if isinstance(step.get("text"), str):
                     yield ("procedures", p, "steps", s, "text"), reader, f"procedure '{procedure.get('id')}' step {s + 1}", step["text"]
+    for loc, part in [((), data), *raw_clauses(data)]:
+        consequence = part.get("plain_consequence")
+        for reader in FORMULAS:
+            value = consequence.get(reader) if isinstance(consequence, dict) else None
+            if isinstance(value, str):
+                yield (*loc, "plain_consequence", reader), reader, f"the {reader}' words for what happens if {'it' if loc else 'the policy'} is broken", value
     for e, event in blocks(data, "history"):
         changes = event.get("changes")
         for reader in FORMULAS:
@@ -95,17 +102,22 @@ def _texts(data: Any) -> Iterator[tuple[Loc, str, str, str]]:
                 yield ("history", e, "changes", reader), reader, f"the change note for {reader} (history entry {e + 1})", value
 
 
-def defined_terms(data: Any) -> frozenset[str]:
-    """The words the policy itself defines: a reader meets them with their meaning."""
-    terms = {str(c["term"]) for _, c in raw_clauses(data) if isinstance(c.get("term"), str)}
-    return frozenset(word.lower() for term in terms for word in term.replace("-", " ").split()) | frozenset(t.lower() for t in terms)
+def _words_of(terms: set[str]) -> frozenset[str]:
+    return frozenset(t for term in terms for t in (term, term.lower(), *term.lower().replace("-", " ").split()))
+
+
+def explained_words(data: Any, org: Organisation) -> dict[str, frozenset[str]]:
+    """The words each reader meets with their meaning: the policy's own definitions on every page;
+    on parents' pages also the organisation's glossary and ours, explained where they first appear."""
+    defined = {str(c["term"]) for _, c in raw_clauses(data) if isinstance(c.get("term"), str)}
+    return {"pupils": _words_of(defined), "parents": _words_of(defined | set(org.glossary) | built_in_spellings())}
 
 
 def reader_texts(doc: YamlDocument, org: Organisation) -> list[ReaderText]:
     """Every text of one policy file meant for pupils or parents, measured."""
-    extra = defined_terms(doc.data)
+    extra = explained_words(doc.data, org)
     targets = {"pupils": org.reading_age.pupils, "parents": org.reading_age.parents}
-    return [ReaderText(doc, loc, reader, what, text, reading(text, FORMULAS[reader], extra), targets[reader]) for loc, reader, what, text in _texts(doc.data)]
+    return [ReaderText(doc, loc, reader, what, text, reading(text, FORMULAS[reader], extra[reader]), targets[reader]) for loc, reader, what, text in _texts(doc.data)]
 
 
 def site_reader_texts(sources: Sources, school: str | None = None) -> list[ReaderText]:

@@ -6,15 +6,12 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
-from pathlib import Path
 
-import yaml
-
+from generator.sources.glossary_terms import built_in_entries
 from generator.sources.model.common import Audience
 from generator.sources.model.organisation import Organisation
 from generator.sources.model.policy import Clause, Policy
 
-_BUILT_IN = Path(__file__).parent / "glossary.yml"
 # A definition that would not read as an aside in brackets (a list, or a paragraph) is pointed to instead.
 MOST_WORDS_INLINE = 45
 
@@ -22,7 +19,7 @@ MOST_WORDS_INLINE = 45
 class Source(StrEnum):
     policy = "policy"  # a clause of the policy with `term:`: the school's own words
     school = "school"  # organisation.yml `glossary:`: the school's own explanation
-    general = "general"  # generator/views/glossary.yml: ours
+    general = "general"  # generator/sources/glossary.yml: ours
 
 
 @dataclass(frozen=True)
@@ -43,7 +40,7 @@ class Definition:
 
 @cache
 def built_in() -> tuple[Definition, ...]:
-    entries = yaml.safe_load(_BUILT_IN.read_text(encoding="utf-8"))
+    entries = built_in_entries()
     return tuple(Definition(str(e["term"]), (str(e["term"]), *map(str, e.get("also", []))), str(e["means"]), Source.general) for e in entries)
 
 
