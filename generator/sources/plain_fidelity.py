@@ -83,6 +83,8 @@ _GROUPS = (
     ),
 )
 
+_MODAL = re.compile(r"\b(?:must|should|shall|will|may|can|cannot|need\s+to|are\s+(?:expected|required|asked|encouraged)|is\s+(?:expected|required))\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -147,9 +149,13 @@ def fidelity(rule: str, strength: Strength, plain: str, consequence: str | None 
         serious = re.search(pattern + r"\w*", rule_words, re.IGNORECASE)
         if serious and not re.search(_SERIOUS_IN_PLAIN[name], plain_words, re.IGNORECASE):
             findings.append(Finding("softened", f'the rule says how serious it is ("{serious.group()}"), which the plain version leaves out'))
+    modal = _MODAL.search(rule_words)
     for _group, broad, narrow, kept in _GROUPS:
         named = re.search(broad, rule_words, re.IGNORECASE)
-        if named and re.search(narrow, plain_words, re.IGNORECASE) and not re.search(kept, plain_words, re.IGNORECASE):
+        # A group the rule binds, or one a prohibition protects, may not shrink; "tell a member of
+        # staff" told as "tell a teacher" still does what the rule asks.
+        covers = named and (wanted is Polarity.prohibition or (modal is not None and named.start() < modal.start()))
+        if covers and named and re.search(narrow, plain_words, re.IGNORECASE) and not re.search(kept, plain_words, re.IGNORECASE):
             findings.append(Finding("narrowed", f'the rule covers "{named.group()}", which the plain version narrows to some of them'))
     return findings
 

@@ -38,7 +38,10 @@ _ADULT_GRADE = 16
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|\{[^}]*\}|https?://\S+|\S+@\S+\.\S+")
 _MARKDOWN_MARKS = re.compile(r"[*_`#>|~]+|^\s*(?:[-+]|\d+[.)])\s+", re.MULTILINE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+|\s+[-–—]\s+(?=[A-Z])|;\s+|:\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\s+[-–—]\s+(?=[A-Z])|;\s+|:\s+(?=[A-Z])")
+# A block of Markdown ends at a blank line, and before a list item or a heading; a line that only
+# wraps a paragraph does not end a sentence.
+_BLOCK_END = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)]|#+)\s)")
 _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*")
 _CONTRACTION = re.compile(r"(?:'|’)(?:s|re|ve|ll|d|m)?$", re.IGNORECASE)
 _NOT = re.compile(r"n(?:'|’)t$", re.IGNORECASE)
@@ -91,8 +94,8 @@ def familiar_words(formula: Formula) -> frozenset[str]:
     return frozenset(word.lower() for word in words)
 
 
-def _stems(word: str) -> list[str]:
-    """The word and what it may be with a regular ending taken off (Dale and Chall count those as familiar)."""
+def _stems(word: str, depth: int = 2) -> list[str]:
+    """The word and what it may be with regular endings taken off, up to two: "photographers" (Dale and Chall count those as familiar)."""
     w = word.lower()
     out = [w]
     for ending, put_back in _ENDINGS:
@@ -102,6 +105,8 @@ def _stems(word: str) -> list[str]:
             # A doubled consonant before the ending: "stopped", "bigger", "shopping".
             if not put_back and len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
                 out.append(stem[:-1])
+            if depth > 1:
+                out += _stems(stem, depth - 1)[1:]
     return out
 
 
@@ -133,7 +138,9 @@ def plain_text(markdown: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(plain_text(text)) if s and _WORD.search(s)]
+    """A text's sentences: each list item, heading and paragraph, cut at its full stops."""
+    blocks = (" ".join(plain_text(block).split()) for block in _BLOCK_END.split(text))
+    return [s.strip() for block in blocks for s in _SENTENCE_END.split(block) if s and _WORD.search(s)]
 
 
 def grade(length: float, share: float, formula: Formula) -> float:
