@@ -8,7 +8,7 @@ show, where Flesch-Kincaid swings from grade 14 to 4 on the same bullets with or
 stops:
 - it is taken sentence by sentence (a list item or a line is a sentence), and a text reads at
   the level of its hardest sentence, so one long sentence is not averaged away;
-- a sentence shorter than 15 words is scored as if it were 15 words long, since one unfamiliar
+- a sentence shorter than 10 words is scored as if it were 10 words long, since one unfamiliar
   word in "Ask a teacher first." is no harder than in a longer sentence: the formula was made
   for samples of 100 words, not for one short line.
 The score becomes a US school grade by Chall and Dale's table and a reading age as grade + 5.
@@ -94,6 +94,13 @@ def familiar_words(formula: Formula) -> frozenset[str]:
     return frozenset(word.lower() for word in words)
 
 
+@cache
+def familiar_capitals() -> frozenset[str]:
+    """Our everyday words written in capitals (TV, PE, UK): the only capitals that count as familiar."""
+    ours = yaml.safe_load((_HERE / "familiar_words.yml").read_text(encoding="utf-8"))
+    return frozenset(str(word) for listed in ours.values() for word in listed if str(word).isupper())
+
+
 def _stems(word: str, depth: int = 2) -> list[str]:
     """The word and what it may be with regular endings taken off, up to two: "photographers" (Dale and Chall count those as familiar)."""
     w = word.lower()
@@ -126,7 +133,7 @@ def is_familiar(word: str, first: bool, formula: Formula, extra: frozenset[str] 
     if any(stem in known for stem in _stems(word)):
         return True
     if word.isupper() and len(word) > 1:
-        return word in extra or word.lower() in known and word in {"OK", "TV", "PE"}
+        return word in extra or word in familiar_capitals()
     # A capital inside a sentence is a name: of a person, a place, a school, a service.
     return not first and word[0].isupper()
 
