@@ -73,6 +73,10 @@ class Organisation(Strict):
     welcome: str | None = Field(None, description="A short welcome paragraph for the site's home page (Markdown).")
     people: list[Person] = Field(default_factory=list)
     groups: list[Group] = Field(default_factory=list)
+    trusted_adults: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of people listed under people whom pupils can tell when something worries them; the pupils' pages name them under 'Who can I tell?'.",
+    )
     audience_groups: list[AudienceGroup] = Field(
         default_factory=list, description="The organisation's own groups of readers (visitors, volunteers, contractors...) and which page each reads."
     )
