@@ -370,8 +370,9 @@ def test_seed_history_lists_bledington_ratifications(demo_site: Path) -> None:
     assert (demo_site / "bledington/policies/social-media/versions/3/index.html").is_file()
     assert not (demo_site / "bledington/policies/social-media/versions/2").exists()
     feed = feedparser.parse((demo_site / "bledington/changes.atom").read_bytes())
-    # Newest first: the correction of its encoding after the 2026 audit, then the three ratifications.
-    assert feed.bozo == 0 and [e.updated[:10] for e in feed.entries] == ["2026-12-01", "2025-01-29", "2022-03-24", "2019-01-24"]
+    # Newest first: the corrections of 2026 (its encoding after the audit, the pupils' title and
+    # summary), then the three ratifications.
+    assert feed.bozo == 0 and [e.updated[:10] for e in feed.entries] == ["2026-12-01", "2026-12-01", "2025-01-29", "2022-03-24", "2019-01-24"]
 
 
 def test_corrections_cannot_hide_changes_of_meaning(project: Path) -> None:

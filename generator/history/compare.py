@@ -25,6 +25,7 @@ KIND_ORDER = ["added", "removed", "reworded", "changed", "moved"]
 OTHER_PARTS = {
     "title": "the title",
     "summary": "the summary",
+    "for_pupils": "the pupils' title and summary",
     "intro": "the introduction",
     "smart": "the SMART guide",
     "procedures": "the step-by-step procedures",

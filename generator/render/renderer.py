@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
@@ -25,6 +27,7 @@ from generator.sources.placeholders import PLACEHOLDER, Placeholders, role_title
 from generator.views.glossary import page_glossary
 from generator.views.labels import AUDIENCES, audience_label, strength_for_you, strength_label
 from generator.views.policy import PolicyView
+from generator.views.pupils import pupils_summary, pupils_title, trusted_adults
 from generator.views.site import Page, SiteView
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -35,6 +38,20 @@ BLOCK = re.compile(r"\{\{\s*(audience_chooser|policy_list|review_dashboard)\s*\}
 # A page's title line, under which a draft's banner goes.
 _HEADING = re.compile(r"^# .*\n", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---\n.*?^---\n", re.MULTILINE | re.DOTALL)
+# The picture beside a pupils' rule, by its topic: a reviewed list kept as data, beside the topics.
+_TOPIC_ICONS = Path(__file__).parent / "topic_icons.yml"
+
+
+@cache
+def _topic_icons() -> tuple[str, dict[str, str]]:
+    data = yaml.safe_load(_TOPIC_ICONS.read_text(encoding="utf-8"))
+    return str(data["default"]), {str(topic): str(icon) for topic, icon in data["topics"].items()}
+
+
+def topic_icon(topic: str) -> str:
+    """The Material icon name for a topic's picture; a topic with none gets the default."""
+    default, icons = _topic_icons()
+    return icons.get(topic, default)
 
 
 def _finalize(value: Any) -> Any:
@@ -85,6 +102,10 @@ def environment(override_dir: Path | None) -> Environment:
         strength_for_you=strength_for_you,
         role_title=role_title,
         wording=clause_wording,
+        pupils_title=pupils_title,
+        pupils_summary=pupils_summary,
+        trusted_adults=trusted_adults,
+        topic_icon=topic_icon,
     )
     return env
 

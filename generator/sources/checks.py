@@ -234,6 +234,9 @@ def _check_org(org: Organisation, doc: YamlDocument, sources: Sources) -> list[S
         for m, member in enumerate(group.members):
             if member not in people:
                 errors.append(doc.error(("groups", g, "members", m), f"'{member}' is not listed under people; add them there or fix the id"))
+    for t, adult in enumerate(org.trusted_adults):
+        if adult not in people:
+            errors.append(doc.error(("trusted_adults", t), f"'{adult}' is not listed under people; add them there or fix the id"))
     if org.trust and org.trust.section:
         errors.append(doc.error(("trust", "section"), "a trust is named by its `id:` or `name:` alone; remove `section:`"))
     if org.trust and org.trust.id and org.trust.id not in sources.orgs:

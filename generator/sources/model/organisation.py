@@ -86,6 +86,10 @@ class Organisation(Strict):
         description="Words families meet in the policies, each with a plain explanation (e.g. `DSL: designated safeguarding lead, ...`); "
         "shown in brackets where the word first appears on a parents' page. They win over the built-in explanations.",
     )
+    trusted_adults: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of people listed under people whom pupils can tell when something worries them; the pupils' pages name them under 'Who can I tell?'.",
+    )
     audience_groups: list[AudienceGroup] = Field(
         default_factory=list, description="The organisation's own groups of readers (visitors, volunteers, contractors...) and which page each reads."
     )

@@ -170,6 +170,15 @@ class Tier(Strict):
     strength: Strength
 
 
+class ForPupils(Strict):
+    """The policy's name and what it is about, in words a child reads, for the pupils' pages."""
+
+    title: OneLineText = Field(description="A short title a 9-year-old reads, e.g. 'Phones at school'.")
+    summary: OneLineText = Field(
+        description="One line saying what the policy is about (never a rule it does not contain), e.g. 'What to do with your phone when you come to school.'"
+    )
+
+
 class Policy(Strict):
     """A policy file: policy_sources/<organisation>/policies/<id>.yml."""
 
@@ -177,6 +186,7 @@ class Policy(Strict):
     code: OneLine | None = Field(None, description="The policy's own code or reference, e.g. 'POL-07'.")
     title: OneLineText
     summary: OneLineText = Field(description="One plain sentence saying what the policy is for.")
+    for_pupils: ForPupils | None = Field(None, description="The title and summary the pupils' pages show; left out, they show `title:` and `summary:`.")
     draft: bool = Field(False, description="True while the policy is a draft, not yet in use.")
     statutory: bool = False
     intro: str | None = Field(None, description="Statement of intent or opening text (Markdown).")
