@@ -52,7 +52,8 @@ def _icon_path(name: str) -> str:
 
 def _rule_icon(html: str, clause_id: str) -> str:
     """The drawing of the picture beside one rule on a pupils' page."""
-    found = re.search(rf'data-clause="{clause_id}"[^>]*>\s*<p><span aria-hidden="true" class="twemoji ps-rule__icon"><svg [^>]*><path d="([^"]+)"', html)
+    # The first picture in the rule: a rule with younger pupils' words has one beside each version.
+    found = re.search(rf'data-clause="{clause_id}"[^>]*>(?:(?!data-clause=).)*?<span aria-hidden="true" class="twemoji ps-rule__icon"><svg [^>]*><path d="([^"]+)"', html, re.S)
     assert found, f"no inline picture beside {clause_id}"
     return found.group(1)
 
@@ -209,7 +210,7 @@ def test_a_trusted_adult_not_among_the_people_is_an_error(tmp_path: Path) -> Non
 PHONE_PAGES = [PHONES, "bledington/policies/social-media/pupils/index.html"]
 LAYOUT = """() => {
   const tell = document.querySelector(".ps-tell");
-  const rule = document.querySelector(".ps-rule p");
+  const rule = [...document.querySelectorAll(".ps-rule p")].find((p) => p.querySelector("svg") && p.offsetParent !== null);
   const box = tell ? tell.getBoundingClientRect() : null;
   return {
     ratification: document.querySelectorAll(".ps-ratification, .admonition").length,
@@ -223,7 +224,7 @@ LAYOUT = """() => {
   };
 }"""
 LINE_LENGTH = """() => {
-  const rule = document.querySelector(".ps-rule p");
+  const rule = [...document.querySelectorAll(".ps-rule p")].find((p) => p.querySelector("svg") && p.offsetParent !== null);
   return rule.getBoundingClientRect().width / parseFloat(getComputedStyle(rule).fontSize);
 }"""
 
