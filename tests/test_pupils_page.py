@@ -53,7 +53,9 @@ def _icon_path(name: str) -> str:
 def _rule_icon(html: str, clause_id: str) -> str:
     """The drawing of the picture beside one rule on a pupils' page."""
     # The first picture in the rule: a rule with younger pupils' words has one beside each version.
-    found = re.search(rf'data-clause="{clause_id}"[^>]*>(?:(?!data-clause=).)*?<span aria-hidden="true" class="twemoji ps-rule__icon"><svg [^>]*><path d="([^"]+)"', html, re.S)
+    found = re.search(
+        rf'data-clause="{clause_id}"[^>]*>(?:(?!data-clause=).)*?<span aria-hidden="true" class="twemoji ps-rule__icon"><svg [^>]*><path d="([^"]+)"', html, re.S
+    )
     assert found, f"no inline picture beside {clause_id}"
     return found.group(1)
 
