@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import MethodType
+from typing import Any
 
 import yaml
 from lunr.stemmer import porter_stemmer
@@ -38,6 +40,16 @@ def normalise(text: str) -> str:
     return SPACE.sub(" ", _NOT_WORD.sub(" ", out)).strip()
 
 
+def _step1c_as_lunr_js(self: Any) -> None:
+    # The one step where lunr's Python stemmer differs from lunr.js, which stems what a visitor
+    # types: a final "y" becomes "i" only after a consonant that is not the word's first
+    # letter ("cry" -> "cri", "play" stays "play"). Python's turned "play" into "plai", so
+    # "play", "day", "stay" or "key" typed in the browser found nothing the terminal found.
+    if self.ends("y") and self.k - self.k0 >= 2 and self.b[self.k - 1] not in "aeiou":
+        self.b = self.b[: self.k] + "i" + self.b[self.k + 1 :]
+
+
+porter_stemmer.step1c = MethodType(_step1c_as_lunr_js, porter_stemmer)
 _porter_stem: Callable[[str], str] = porter_stemmer.stem
 
 
