@@ -91,6 +91,20 @@ def test_the_issues_queries_each_find_their_rule(outcomes: list[Outcome]) -> Non
     assert not failed, "\n".join(failed)
 
 
+def test_each_smart_letter_is_a_result_opening_at_that_letter(demo_site: Path, indexes: dict[str, LoadedIndex]) -> None:
+    loaded = indexes["st-thomas"]
+    top = search(loaded, "uncomfortable", "pupils")[0]
+    assert top.url == "policies/social-media/pupils/#be-smart-online-tell" and top.kind == "guide"
+    assert top.text.startswith("Tell: If something online makes me feel uncomfortable")
+    # The guide itself is still one result (its title and introduction), the letters five more,
+    # and the pupils' page carries each letter's anchor.
+    guide = [d for d in loaded.docs if d.kind == "guide"]
+    assert [d.anchor for d in guide] == ["be-smart-online"] + [f"be-smart-online-{letter}" for letter in ("safe", "meeting", "accepting", "reliable", "tell")]
+    html = (demo_site / "st-thomas/policies/social-media/pupils/index.html").read_text(encoding="utf-8")
+    for doc in guide:
+        assert f'id="{doc.anchor}"' in html, doc.anchor
+
+
 def test_spelling_variants_plurals_and_stems(indexes: dict[str, LoadedIndex]) -> None:
     bledington, st_thomas = indexes["bledington"], indexes["st-thomas"]
     # The policy says "photos"; a search for "photograph" finds that rule.
