@@ -89,6 +89,17 @@ def test_error_names_file_line_and_fix(project: Path, what: str, old: str, new: 
     assert matching[0].startswith(f"{POLICY}:{expected_line}: "), f"{what}: {matching[0]} (expected line {expected_line})"
 
 
+def test_a_clause_cannot_take_the_anchor_of_a_smart_letter(project: Path) -> None:
+    """Each letter of the SMART guide is an anchor of the pupils' page (a search result opens
+    it): a clause with the same id would make the link open the wrong thing."""
+    letters = "".join(f"  {letter}:\n    pupils: I keep safe.\n" for letter in ("safe", "meeting", "accepting", "reliable", "tell"))
+    edit(project, "related_policies:", f"smart:\n{letters}related_policies:")
+    edit(project, "- id: pupils-tell", "- id: be-smart-online-tell")
+    code, errors = errors_of(project)
+    assert code != 0
+    assert any("id 'be-smart-online-tell' is already used at line" in e for e in errors), errors
+
+
 def edit_line_of(project: Path, text: str) -> int:
     content = (project / POLICY).read_text(encoding="utf-8")
     return content[: content.index(text)].count("\n") + 1

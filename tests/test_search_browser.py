@@ -5,6 +5,7 @@ relevance suite."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +13,9 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from generator.render.search_query import load_index, search
+from generator.render.search_words import stem
 from tests.browser import record_requests
+from tests.helpers import REPO
 from tests.test_search import RELEVANCE
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -119,6 +122,25 @@ def test_browser_gives_the_same_answers_as_the_terminal(browser: Browser, demo_s
     finally:
         page.close()
     assert not differences, "\n".join(differences)
+
+
+def test_the_index_stems_every_word_as_the_browser_does(browser: Browser, demo_site: Path, demo_server: str) -> None:
+    """The index is built in Python and the visitor's words are stemmed by lunr.js: the two
+    stemmers must agree on every word the policies use, or a word typed in the browser
+    ("play", "day", "stay") finds nothing that the terminal finds."""
+    words: set[str] = set()
+    for path in (REPO / "policy_sources").rglob("*.yml"):
+        words.update(w for w in re.findall(r"[a-z]+", path.read_text(encoding="utf-8").lower()) if len(w) > 2)
+    words.update(w for c in RELEVANCE for w in re.findall(r"[a-z]+", c["query"].lower()))
+    page = browser.new_page()
+    try:
+        page.goto(f"{demo_server}st-thomas/search/")
+        page.wait_for_selector("html[data-search-ready]")
+        in_browser = page.evaluate("words => words.map(w => lunr.stemmer(new lunr.Token(w)).toString())", sorted(words))
+    finally:
+        page.close()
+    differ = [(w, stem(w), b) for w, b in zip(sorted(words), in_browser, strict=True) if stem(w) != b]
+    assert len(words) > 2000 and not differ, differ[:20]
 
 
 def test_only_one_audience_is_a_visible_choice(browser: Browser, demo_server: str) -> None:

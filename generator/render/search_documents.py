@@ -15,7 +15,7 @@ from typing import TypedDict, Unpack
 from generator.render.search_words import SPACE, expansions, normalise
 from generator.render.urls import page_url
 from generator.sources.model.common import Audience
-from generator.sources.model.policy import Clause
+from generator.sources.model.policy import SMART_LETTERS, Clause
 from generator.sources.placeholders import Placeholders
 from generator.views.labels import AUDIENCES
 from generator.views.policy import PolicyView
@@ -137,10 +137,14 @@ def policy_documents(view: PolicyView, fill: Placeholders, directory_urls: bool 
                     yield make(url, title, plain, audiences=(audience.value,), strength=strength, number=number, kind=audience.value)
     guide = view.smart
     if guide is not None:
-        letters = [guide.safe, guide.meeting, guide.accepting, guide.reliable, guide.tell]
-        smart_text = "\n".join(f"{word}: {letter.pupils}" for word, letter in zip(("Safe", "Meeting", "Accepting", "Reliable", "Tell"), letters, strict=True))
+        # Each letter is a result of its own, opening at that letter: "scared" lands on the
+        # Tell advice, not on the top of a guide that also holds four other pieces of advice.
         pupils_page = page_url(view.page(Audience.pupils), directory_urls)
-        yield make(f"{pupils_page}#{guide.id}", guide.title, (guide.intro or "") + "\n" + smart_text, audiences=("pupils",), kind="guide")
+        names = [letter.capitalize() for letter in SMART_LETTERS]
+        yield make(f"{pupils_page}#{guide.id}", guide.title, guide.intro or ", ".join(names), audiences=("pupils",), kind="guide")
+        for letter, word in zip(SMART_LETTERS, names, strict=True):
+            advice = getattr(guide, letter).pupils
+            yield make(f"{pupils_page}#{guide.letter_id(letter)}", guide.title, f"{word}: {advice}", audiences=("pupils",), kind="guide")
     for procedure in policy.procedures:
         audiences = tuple(a.value for a in view.pages if a in procedure.audiences)
         target = view.page(Audience.staff) if Audience.staff in audiences else view.page()

@@ -12,7 +12,7 @@ import json
 from lunr import get_default_builder
 
 from generator.render.search_documents import Indexed, site_documents
-from generator.render.search_words import STOP_WORDS
+from generator.render.search_words import STOP_WORDS, query_words
 from generator.views.site import SiteView
 
 INDEX_FILE = "search/index.json"
@@ -38,6 +38,8 @@ def build_index(documents: list[Indexed]) -> dict[str, object]:
         "fields": ["url", "title", "text", "audiences", "policy", "strength", "number", "kind"],
         "docs": [[d.url, d.title, d.text, ",".join(d.audiences), d.policy, d.strength, d.number, d.kind] for d in (i.doc for i in documents)],
         "stopWords": sorted(STOP_WORDS),
+        # What a query also looks for: applied by search_query.py and policy-search.js alike.
+        "queryWords": query_words().shipped(),
         "index": builder.build().serialize(),
     }
 

@@ -1,4 +1,4 @@
-"""The words a text is found by: normalised, stemmed, and widened with the spellings and synonyms of search_words.yml."""
+"""The words a text is found by (normalised, stemmed, widened with the spellings and synonyms of search_words.yml), and the words a query also looks for."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import MethodType
+from typing import Any
 
 import yaml
 from lunr.stemmer import porter_stemmer
@@ -38,6 +40,16 @@ def normalise(text: str) -> str:
     return SPACE.sub(" ", _NOT_WORD.sub(" ", out)).strip()
 
 
+def _step1c_as_lunr_js(self: Any) -> None:
+    # The one step where lunr's Python stemmer differs from lunr.js, which stems what a visitor
+    # types: a final "y" becomes "i" only after a consonant that is not the word's first
+    # letter ("cry" -> "cri", "play" stays "play"). Python's turned "play" into "plai", so
+    # "play", "day", "stay" or "key" typed in the browser found nothing the terminal found.
+    if self.ends("y") and self.k - self.k0 >= 2 and self.b[self.k - 1] not in "aeiou":
+        self.b = self.b[: self.k] + "i" + self.b[self.k + 1 :]
+
+
+porter_stemmer.step1c = MethodType(_step1c_as_lunr_js, porter_stemmer)
 _porter_stem: Callable[[str], str] = porter_stemmer.stem
 
 
@@ -58,6 +70,41 @@ def search_words(path: Path = WORDS_FILE) -> SearchWords:
     groups = tuple(tuple((normalise(m), tuple(stem(w) for w in normalise(m).split())) for m in group) for group in data["synonyms"])
     spellings = tuple((normalise(uk), normalise(us), stem(normalise(uk)), stem(normalise(us))) for uk, us in data["spellings"].items())
     return SearchWords(groups, spellings)
+
+
+@dataclass(frozen=True)
+class QueryWords:
+    """What a query looks for besides its own words (search_words.yml `also_search` and `weak`),
+    as the index file ships it to the browser: each group's phrases as lists of words, and the
+    group's `find` words with stop words left out."""
+
+    also: tuple[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = ()
+    weak: tuple[tuple[str, ...], ...] = ()
+
+    def shipped(self) -> dict[str, object]:
+        return {"also": [[[list(p) for p in phrases], list(find)] for phrases, find in self.also], "weak": [list(p) for p in self.weak]}
+
+
+def phrase_words(text: str) -> tuple[str, ...]:
+    """A text's words as a query's words are compared with a phrase: normalised, hyphens split."""
+    return tuple(_words(normalise(text)))
+
+
+@cache
+def query_words(path: Path = WORDS_FILE) -> QueryWords:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    also = []
+    # One spelling for each stem, in every group: the search adds up the weights of words
+    # with one stem ("bullying", "bullied"), and a group must not count twice for listing both.
+    spelling: dict[str, str] = {}
+    for group in data.get("also_search") or []:
+        phrases = tuple(dict.fromkeys(phrase_words(p) for p in group["when"]))
+        # A hyphenated word is looked for joined up, as the index holds it ("name-calling"
+        # finds "namecalling", not every "name"); words apart are looked for one by one.
+        words = [w.replace("-", "") for f in group["find"] for w in normalise(f).split() if w not in STOP_WORDS]
+        find = tuple(dict.fromkeys(spelling.setdefault(stem(w), w) for w in words))
+        also.append((phrases, find))
+    return QueryWords(tuple(also), tuple(dict.fromkeys(phrase_words(w) for w in data.get("weak") or [])))
 
 
 def _words(normalised: str) -> list[str]:

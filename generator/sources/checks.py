@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from generator.sources.anchors import DEFAULT_SMART_ID
 from generator.sources.errors import SourceError, display_path
 from generator.sources.links import check_url, text_link_problems, url_scheme
 from generator.sources.model.history import RATIFYING_EVENTS, event_key, version_key
 from generator.sources.model.organisation import Organisation
-from generator.sources.model.policy import SCHOOL, Policy
+from generator.sources.model.policy import SCHOOL, SMART_LETTERS, Policy, smart_letter_id
 from generator.sources.parties import Reads, pages_of
 from generator.sources.placeholders import Placeholders
 from generator.sources.plain_fidelity import fidelity_warnings
@@ -181,8 +182,14 @@ def check_policy_data(doc: YamlDocument, known_policies: set[str], reads: Reads,
                 )
         for r, ref in blocks(clause, "see"):
             errors += _check_reference(ref, known_policies, doc, (*loc, "see", r))
-    if isinstance(data.get("smart"), dict):
-        claim({"id": data["smart"].get("id", "be-smart-online")}, ("smart",))
+    smart = data.get("smart")
+    if isinstance(smart, dict) or smart == "general":
+        guide_id = smart.get("id", DEFAULT_SMART_ID) if isinstance(smart, dict) else DEFAULT_SMART_ID
+        claim({"id": guide_id}, ("smart",))
+        # Each letter is an anchor of the pupils' page too (search results open it).
+        if isinstance(guide_id, str):
+            for letter in SMART_LETTERS:
+                claim({"id": smart_letter_id(guide_id, letter)}, ("smart",))
     for p, procedure in blocks(data, "procedures"):
         claim(procedure, ("procedures", p))
         for i, step in blocks(procedure, "steps"):

@@ -1,12 +1,14 @@
 /* The search page: loads the prebuilt index (search/index.json, built by
    generator/render/search_index.py) and answers as the visitor types. The query rules
-   here mirror search_words.py (normalise) and search_query.py (query_terms, search) exactly, so
-   `policy-site search` gives the same results as the browser. */
+   here mirror search_words.py (normalise) and search_query.py (query_terms, weighted_terms,
+   search) exactly, so `policy-site search` gives the same results as the browser. */
 (function () {
   "use strict";
 
   var EXACT_BOOST = 10;
   var PREFIX_BOOST = 1;
+  var ALSO_BOOST = 3;
+  var WEAK_BOOST = 1;
   var LIMIT = 20;
   var STRENGTHS = {"must": "Must", "must-not": "Must not", "should": "Should", "should-not": "Should not", "may": "May", "info": "Information"};
   var AUDIENCES = {"parents": "Parents and carers", "pupils": "Pupils", "staff": "Staff", "governors": "Governors"};
@@ -42,11 +44,49 @@
     return kept.length ? kept : unique.slice(-1);
   }
 
+  function phraseWords(text) {
+    return normalise(text).split(/[\s-]+/).filter(Boolean);
+  }
+
+  function contains(words, phrase) {
+    for (var i = 0; i + phrase.length <= words.length; i++) {
+      var all = true;
+      for (var j = 0; j < phrase.length && all; j++) all = words[i + j] === phrase[j];
+      if (all) return true;
+    }
+    return false;
+  }
+
+  function weightedTerms(query) {
+    // The query's own words (weak ones count less), then the words its phrases stand for
+    // (search_words.yml `also_search`, shipped in the index), as search_query.py does.
+    var typed = queryTerms(query, loaded.stopWords);
+    var words = phraseWords(query);
+    var weak = new Set();
+    loaded.queryWords.weak.forEach(function (p) { if (contains(words, p)) p.forEach(function (w) { weak.add(w); }); });
+    var found = [];
+    var hits = [];
+    loaded.queryWords.also.forEach(function (group) {
+      var matched = group[0].filter(function (p) { return contains(words, p); });
+      if (!matched.length) return;
+      found.push.apply(found, group[1]);
+      hits.push.apply(hits, matched);
+    });
+    var alone = new Set(hits.filter(function (p) { return p.length === 1; }).map(function (p) { return p[0]; }));
+    hits.forEach(function (p) { if (p.length > 1) p.forEach(function (w) { if (!alone.has(w)) weak.add(w); }); });
+    var weights = new Map();
+    function add(term, boost) { weights.set(term, Math.max(weights.get(term) || 0, boost)); }
+    typed.forEach(function (t) { add(t, weak.has(t) ? WEAK_BOOST : EXACT_BOOST); });
+    found.forEach(function (t) { add(t, ALSO_BOOST); });
+    return Array.from(weights.entries());
+  }
+
   function search(query, audience, onlyMine) {
     var terms = queryTerms(query, loaded.stopWords);
     if (!terms.length) return [];
+    var weighted = weightedTerms(query);
     var results = loaded.index.query(function (q) {
-      terms.forEach(function (term) { q.term(term, {boost: EXACT_BOOST}); });
+      weighted.forEach(function (tb) { q.term(tb[0], {boost: tb[1]}); });
       q.term(terms[terms.length - 1], {usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: PREFIX_BOOST});
     });
     var ranked = results.map(function (r) { return [Math.round(r.score * 1e6) / 1e6, parseInt(r.ref, 10)]; });
@@ -103,7 +143,7 @@
 
   function render(query, hits) {
     list.textContent = "";
-    var terms = queryTerms(query, loaded.stopWords);
+    var terms = weightedTerms(query).map(function (tb) { return tb[0]; });
     hits.forEach(function (doc) {
       var item = element("li", "ps-result");
       var link = element("a", "ps-result__link");
@@ -185,6 +225,7 @@
       loaded = {
         index: lunr.Index.load(data.index),
         stopWords: new Set(data.stopWords),
+        queryWords: data.queryWords || {also: [], weak: []},
         docs: data.docs.map(function (row) {
           var doc = {};
           data.fields.forEach(function (name, i) { doc[name] = row[i]; });

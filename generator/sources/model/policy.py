@@ -110,6 +110,15 @@ class SmartLetter(Strict):
     pupils: Text = Field(description="What a pupil reads: short, concrete, 'I...' where possible.")
 
 
+# The guide's letters in order: each is a field of the guide and, on the pupils' page, an
+# anchor of its own (the guide's id and the letter) that search results open.
+SMART_LETTERS = ("safe", "meeting", "accepting", "reliable", "tell")
+
+
+def smart_letter_id(guide_id: str, letter: str) -> str:
+    return f"{guide_id}-{letter}"
+
+
 class SmartGuide(Strict):
     id: Slug = "be-smart-online"
     number: OneLine | None = None
@@ -120,6 +129,9 @@ class SmartGuide(Strict):
     accepting: SmartLetter
     reliable: SmartLetter
     tell: SmartLetter
+
+    def letter_id(self, letter: str) -> str:
+        return smart_letter_id(self.id, letter)
 
 
 class StatutoryReference(Strict):
