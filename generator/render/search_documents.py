@@ -19,6 +19,7 @@ from generator.sources.model.policy import SMART_LETTERS, Clause
 from generator.sources.placeholders import Placeholders
 from generator.views.labels import AUDIENCES
 from generator.views.policy import PolicyView
+from generator.views.pupils import pupils_title
 from generator.views.site import SiteView
 
 SNIPPET_CHARS = 280
@@ -113,9 +114,11 @@ def policy_documents(view: PolicyView, fill: Placeholders, directory_urls: bool 
     policy = view.policy
     full = page_url(view.page(), directory_urls)
     policy_title = plain_text(fill.fill(policy.title))
+    # A pupil's result names the policy as the pupils' page does, in a child's words.
+    pupils_policy = plain_text(fill.fill(pupils_title(policy)))
 
-    def make(url: str, title: str, text: str, **more: Unpack[_MadeFields]) -> Indexed:
-        return indexed(url, title, text, fill, policy=policy_title, **more)
+    def make(url: str, title: str, text: str, for_pupils: bool = False, **more: Unpack[_MadeFields]) -> Indexed:
+        return indexed(url, title, text, fill, policy=pupils_policy if for_pupils else policy_title, **more)
 
     yield make(full, policy.title, "\n".join(t for t in (policy.summary, policy.intro) if t), kind="policy")
     for _, section in policy.all_sections():
@@ -134,17 +137,18 @@ def policy_documents(view: PolicyView, fill: Placeholders, directory_urls: bool 
                 if plain and audience in shown:
                     url = f"{page_url(view.page(audience), directory_urls)}#{clause.id}"
                     title = "My rules" if audience is Audience.pupils else heading
-                    yield make(url, title, plain, audiences=(audience.value,), strength=strength, number=number, kind=audience.value)
+                    for_pupils = audience is Audience.pupils
+                    yield make(url, title, plain, for_pupils, audiences=(audience.value,), strength=strength, number=number, kind=audience.value)
     guide = view.smart
     if guide is not None:
         # Each letter is a result of its own, opening at that letter: "scared" lands on the
         # Tell advice, not on the top of a guide that also holds four other pieces of advice.
         pupils_page = page_url(view.page(Audience.pupils), directory_urls)
         names = [letter.capitalize() for letter in SMART_LETTERS]
-        yield make(f"{pupils_page}#{guide.id}", guide.title, guide.intro or ", ".join(names), audiences=("pupils",), kind="guide")
+        yield make(f"{pupils_page}#{guide.id}", guide.title, guide.intro or ", ".join(names), True, audiences=("pupils",), kind="guide")
         for letter, word in zip(SMART_LETTERS, names, strict=True):
             advice = getattr(guide, letter).pupils
-            yield make(f"{pupils_page}#{guide.letter_id(letter)}", guide.title, f"{word}: {advice}", audiences=("pupils",), kind="guide")
+            yield make(f"{pupils_page}#{guide.letter_id(letter)}", guide.title, f"{word}: {advice}", True, audiences=("pupils",), kind="guide")
     for procedure in policy.procedures:
         audiences = tuple(a.value for a in view.pages if a in procedure.audiences)
         target = view.page(Audience.staff) if Audience.staff in audiences else view.page()
