@@ -22,7 +22,11 @@ ORG = "example-primary"
 PUPILS = "policies/mobile-phones/pupils/"
 RULE = "#phone-confiscated"
 OLDER = ["If I break phone rules, staff take my phone.", "Only my parent or carer collects it."]
-YOUNGER = ["If I break the phone rules, staff will take my phone or smart watch.", "Only my parent or carer can collect it.", "They can collect it at the end of the day."]
+YOUNGER = [
+    "If I break the phone rules, staff will take my phone or smart watch.",
+    "Only my parent or carer can collect it.",
+    "They can collect it at the end of the day.",
+]
 PHONE = {"width": 375, "height": 740}
 VOICES = [{"name": "US English", "lang": "en-US"}, {"name": "British English", "lang": "en-GB"}]
 
