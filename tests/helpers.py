@@ -126,3 +126,19 @@ def make_project(tmp: Path, sources: Path | None = None, *, pdf: bool = False) -
     if sources is not None:
         shutil.copytree(sources, project / "policy_sources")
     return project
+
+
+VALID_FIXTURE = Path(__file__).parent / "fixtures" / "valid"
+VALID_POLICY = Path("policy_sources") / "oak-primary" / "policies" / "social-media.yml"
+# A line of the valid fixture's policy: the pupils' version of its rule on telling someone.
+PUPILS_TELL_LINE = "          pupils: If something online upsets me, I will tell a teacher.\n"
+
+
+def valid_project_with(tmp: Path, line: str, replacement: str) -> tuple[Path, Path]:
+    """A copy of the valid fixture project with one line of its policy replaced: the project and that policy file."""
+    project = make_project(tmp, VALID_FIXTURE)
+    policy = project / VALID_POLICY
+    text = policy.read_text(encoding="utf-8")
+    assert text.count(line) == 1, f"the fixture no longer has the line {line!r}"
+    policy.write_text(text.replace(line, replacement), encoding="utf-8")
+    return project, policy

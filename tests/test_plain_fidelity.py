@@ -8,9 +8,7 @@ import pytest
 
 from generator.sources.model.common import Strength
 from generator.sources.plain_fidelity import fidelity
-from tests.helpers import REPO, make_project, run_cli
-
-FIXTURE = Path(__file__).parent / "fixtures" / "valid"
+from tests.helpers import PUPILS_TELL_LINE, REPO, run_cli, valid_project_with
 
 
 @pytest.mark.parametrize(
@@ -62,12 +60,7 @@ def test_a_faithful_paraphrase_is_not_flagged(rule: str, strength: Strength, pla
 
 
 def test_the_warning_names_the_line_and_plain_reviewed_answers_it(tmp_path: Path) -> None:
-    project = make_project(tmp_path, FIXTURE)
-    policy = project / "policy_sources" / "oak-primary" / "policies" / "social-media.yml"
-    text = policy.read_text(encoding="utf-8")
-    marker = "          pupils: If something online upsets me, I will tell a teacher.\n"
-    assert marker in text
-    policy.write_text(text.replace(marker, "          pupils: I can post anything I like.\n"), encoding="utf-8")
+    project, policy = valid_project_with(tmp_path, PUPILS_TELL_LINE, "          pupils: I can post anything I like.\n")
     result = run_cli("validate", cwd=project)
     assert result.returncode == 0
     warnings = [line for line in result.stderr.splitlines() if "may not say what the rule says" in line]

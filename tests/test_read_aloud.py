@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.browser import record_requests, serve_folder
-from tests.helpers import BUILD_DATE, REPO, make_project, read_page, run_cli
+from tests.helpers import BUILD_DATE, PUPILS_TELL_LINE, REPO, make_project, read_page, run_cli, valid_project_with
 from tests.test_gates import AXE, AXE_RESULT, AXE_TAGS, START_AXE
 from tests.trust_sources import TRUST, fingerprint, trust_policy, write, write_trust
 
-FIXTURE = Path(__file__).parent / "fixtures" / "valid"
 ORG = "example-primary"
 PUPILS = "policies/mobile-phones/pupils/"
 RULE = "#phone-confiscated"
@@ -73,11 +73,16 @@ def server(site: Path) -> Iterator[str]:
         yield f"{base_url}{ORG}/"
 
 
-def _context(browser: Browser, voices: list[dict[str, str]] | None, **options: object) -> BrowserContext:
+@contextmanager
+def _browsing(browser: Browser, voices: list[dict[str, str]] | None, **options: object) -> Iterator[BrowserContext]:
+    """A phone-sized browser with the given voices (None: no speech stub at all), closed after use."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, **options)  # type: ignore[arg-type]
     if voices is not None:
         context.add_init_script(script=STUB % json.dumps(voices))
-    return context
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 def _open(context: BrowserContext, url: str) -> Page:
@@ -92,8 +97,7 @@ def _spoken(page: Page, count: int) -> list[str]:
 
 
 def test_read_it_to_me_speaks_each_sentence_of_the_rule_in_order(browser: Browser, server: str) -> None:
-    context = _context(browser, VOICES)
-    try:
+    with _browsing(browser, VOICES) as context:
         page = context.new_page()
         log = record_requests(page, server)
         page.goto(server + PUPILS)
@@ -111,13 +115,10 @@ def test_read_it_to_me_speaks_each_sentence_of_the_rule_in_order(browser: Browse
         page.wait_for_timeout(100)
         assert len(page.evaluate("window.__spoken")) == len(OLDER), "nothing more is read after the rule"
         assert log.foreign() == [] and log.failed == [], "the page and its speech ask nothing of any other host"
-    finally:
-        context.close()
 
 
 def test_a_second_press_stops_the_reading(browser: Browser, server: str) -> None:
-    context = _context(browser, VOICES)
-    try:
+    with _browsing(browser, VOICES) as context:
         page = _open(context, server + PUPILS)
         page.evaluate("window.__speechDelay = 60000")
         button = page.locator(f"{RULE} button.ps-read")
@@ -130,13 +131,10 @@ def test_a_second_press_stops_the_reading(browser: Browser, server: str) -> None
         # Another rule's button starts that rule, from its first sentence.
         page.locator("#phones-on-trips button.ps-read").click()
         assert _spoken(page, 2)[1] == "I will not take a phone on a day trip."
-    finally:
-        context.close()
 
 
 def test_without_a_voice_there_is_no_button_until_one_arrives(browser: Browser, server: str) -> None:
-    context = _context(browser, [])
-    try:
+    with _browsing(browser, []) as context:
         page = _open(context, server + PUPILS)
         buttons = page.locator("button.ps-read")
         assert buttons.count() > 5
@@ -144,13 +142,10 @@ def test_without_a_voice_there_is_no_button_until_one_arrives(browser: Browser, 
         # Browsers load their voices after the page: the button appears when they come.
         page.evaluate("window.__addVoice({name: 'Welsh', lang: 'cy-GB'})")
         assert page.locator(f"{RULE} button.ps-read").is_visible()
-    finally:
-        context.close()
 
 
 def test_the_age_choice_shows_one_set_of_words_and_is_remembered(browser: Browser, server: str) -> None:
-    context = _context(browser, VOICES)
-    try:
+    with _browsing(browser, VOICES) as context:
         page = _open(context, server + PUPILS)
         rule = page.locator(RULE)
         choice = page.get_by_role("group", name="Show the words for")
@@ -170,13 +165,10 @@ def test_the_age_choice_shows_one_set_of_words_and_is_remembered(browser: Browse
         assert YOUNGER[0] in page.locator(RULE).inner_text()
         # A rule with one set of words shows it for either age.
         assert "I will not take a phone on a day trip." in page.locator("#phones-on-trips").inner_text()
-    finally:
-        context.close()
 
 
 def test_without_javascript_both_ages_words_show_each_labelled(browser: Browser, server: str) -> None:
-    context = _context(browser, None, java_script_enabled=False)
-    try:
+    with _browsing(browser, None, java_script_enabled=False) as context:
         page = _open(context, server + PUPILS)
         rule = page.locator(RULE)
         text = rule.inner_text()
@@ -184,15 +176,12 @@ def test_without_javascript_both_ages_words_show_each_labelled(browser: Browser,
         assert text.index("Reception to Year 2") < text.index(YOUNGER[0]) < text.index("Years 3 to 6") < text.index(OLDER[0])
         assert not page.locator(".ps-ages").is_visible()
         assert not rule.locator("button.ps-read").is_visible()
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_with_the_button_and_the_choice_shown(browser: Browser, server: str, scheme: str) -> None:
-    context = _context(browser, VOICES, color_scheme=scheme)
-    context.add_init_script(script=AXE.read_text(encoding="utf-8"))
-    try:
+    with _browsing(browser, VOICES, color_scheme=scheme) as context:
+        context.add_init_script(script=AXE.read_text(encoding="utf-8"))
         page = _open(context, server + PUPILS)
         assert page.locator(f"{RULE} button.ps-read").is_visible() and page.locator(".ps-ages").is_visible()
         page.evaluate("window.__speechDelay = 60000")
@@ -200,8 +189,6 @@ def test_axe_finds_nothing_with_the_button_and_the_choice_shown(browser: Browser
         page.evaluate(START_AXE, AXE_TAGS)
         violations = page.evaluate(AXE_RESULT)
         assert violations == [], json.dumps(violations, indent=1)
-    finally:
-        context.close()
 
 
 def test_the_younger_words_are_on_the_pupils_page_of_the_policy_that_has_them(site: Path) -> None:
@@ -219,12 +206,7 @@ def test_the_younger_words_are_on_the_pupils_page_of_the_policy_that_has_them(si
 
 
 def test_the_younger_words_are_checked_against_their_rule_as_the_others_are(tmp_path: Path) -> None:
-    project = make_project(tmp_path, FIXTURE)
-    policy = project / "policy_sources" / "oak-primary" / "policies" / "social-media.yml"
-    text = policy.read_text(encoding="utf-8")
-    marker = "          pupils: If something online upsets me, I will tell a teacher.\n"
-    assert marker in text
-    policy.write_text(text.replace(marker, marker + "          pupils_younger: I can post anything I like.\n"), encoding="utf-8")
+    project, policy = valid_project_with(tmp_path, PUPILS_TELL_LINE, PUPILS_TELL_LINE + "          pupils_younger: I can post anything I like.\n")
     result = run_cli("validate", cwd=project)
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if "may not say what the rule says" in line]
@@ -240,12 +222,8 @@ def test_the_younger_words_are_checked_against_their_rule_as_the_others_are(tmp_
 
 
 def test_younger_words_on_a_rule_no_pupil_reads_are_an_error(tmp_path: Path) -> None:
-    project = make_project(tmp_path, FIXTURE)
-    policy = project / "policy_sources" / "oak-primary" / "policies" / "social-media.yml"
-    marker = "          parents: Do not post photos of other people's children.\n"
-    text = policy.read_text(encoding="utf-8")
-    assert marker in text
-    policy.write_text(text.replace(marker, marker + "          pupils_younger: I will not post photos.\n"), encoding="utf-8")
+    line = "          parents: Do not post photos of other people's children.\n"
+    project, _ = valid_project_with(tmp_path, line, line + "          pupils_younger: I will not post photos.\n")
     result = run_cli("validate", cwd=project)
     assert result.returncode == 1
     assert "clause 'parents-photos' has a plain version for pupils but is not for pupils" in result.stderr

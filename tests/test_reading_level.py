@@ -7,10 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.sources.reading_level import PARENTS_FORMULA, PUPILS_FORMULA, is_familiar, reading
-from tests.helpers import REPO, make_project, run_cli
-
-FIXTURE = Path(__file__).parent / "fixtures" / "valid"
-MARKER = "          pupils: If something online upsets me, I will tell a teacher.\n"
+from tests.helpers import PUPILS_TELL_LINE, REPO, run_cli, valid_project_with
 
 
 def test_an_everyday_sentence_reads_young_and_a_formal_one_old() -> None:
@@ -53,11 +50,7 @@ def test_words_of_school_life_count_for_parents_only() -> None:
 
 
 def _with_pupils_words(tmp_path: Path, words: str, organisation_extra: str = "") -> Path:
-    project = make_project(tmp_path, FIXTURE)
-    policy = project / "policy_sources" / "oak-primary" / "policies" / "social-media.yml"
-    text = policy.read_text(encoding="utf-8")
-    assert MARKER in text
-    policy.write_text(text.replace(MARKER, f"          pupils: {words}\n"), encoding="utf-8")
+    project, _ = valid_project_with(tmp_path, PUPILS_TELL_LINE, f"          pupils: {words}\n")
     if organisation_extra:
         org = project / "policy_sources" / "oak-primary" / "organisation.yml"
         org.write_text(org.read_text(encoding="utf-8") + organisation_extra, encoding="utf-8")
