@@ -24,9 +24,11 @@ setup: $(BIN)/policy-site
 tools:
 	tools/install
 
-## Build every demo site from the seed policies into site/ (open site/index.html).
+## Build every demo site from the seed policies into site/, then serve them at the address it
+## prints (http://127.0.0.1:8000/; Ctrl+C stops). NO_SHOW=1 builds only.
 demo: setup tools
 	$(BIN)/policy-site build $(if $(DATE),--date $(DATE),)
+	$(if $(NO_SHOW),,$(BIN)/policy-site show)
 
 ## Preview one school live: make serve SCHOOL=bledington
 serve: setup

@@ -12,37 +12,13 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, Playwright, Request, Response
 
 from generator.render.chromium import ARGS, NAMES, chromium_path
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    """Serves files from one folder without printing a line per request into the test output."""
-
-    # A web host sends its error page with the 404 status; None sends the server's plain one.
-    not_found_page: Path | None = None
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        if code == 404 and self.not_found_page is not None and self.command in ("GET", "HEAD"):
-            body = self.not_found_page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command == "GET":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
+from generator.sites.static_server import static_server
 
 
 @contextmanager
@@ -52,9 +28,7 @@ def serve_folder(folder: Path, not_found_page: Path | None = None) -> Iterator[s
     `not_found_page` is sent, with status 404, for any path that does not exist, the way a host
     configured with the site's 404.html would answer a mistyped address.
     """
-    handler = type("Handler", (_QuietHandler,), {"not_found_page": not_found_page})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
-    server.daemon_threads = True
+    server = static_server(folder, not_found_page=not_found_page)
     thread = threading.Thread(target=server.serve_forever, name=f"serve {folder.name}", daemon=True)
     thread.start()
     try:

@@ -18,6 +18,7 @@ COMMANDS = {
     "build": "build",
     "list": "listing",
     "serve": "serve",
+    "show": "show",
     "ratify": "history",
     "freeze": "history",
     "correct": "history",

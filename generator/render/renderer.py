@@ -228,4 +228,6 @@ def source_errors_page(errors: list[str], override_dir: Path | None) -> str:
 def site_index(orgs: list[Organisation]) -> str:
     """The output folder's own front page, linking each organisation's site."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    return env.get_template("site_index.html.j2").render(orgs=orgs)
+    # A school names its trust by the trust's own name where the trust's folder is here too.
+    names = {org.id: org.name for org in orgs}
+    return env.get_template("site_index.html.j2").render(orgs=orgs, names=names)
