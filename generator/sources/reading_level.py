@@ -101,7 +101,8 @@ def familiar_capitals() -> frozenset[str]:
     return frozenset(str(word) for listed in ours.values() for word in listed if str(word).isupper())
 
 
-def _stems(word: str, depth: int = 2) -> list[str]:
+@cache
+def _stems(word: str, depth: int = 2) -> tuple[str, ...]:
     """The word and what it may be with regular endings taken off, up to two: "photographers" (Dale and Chall count those as familiar)."""
     w = word.lower()
     out = [w]
@@ -114,7 +115,7 @@ def _stems(word: str, depth: int = 2) -> list[str]:
                 out.append(stem[:-1])
             if depth > 1:
                 out += _stems(stem, depth - 1)[1:]
-    return out
+    return tuple(out)
 
 
 def is_familiar(word: str, first: bool, formula: Formula, extra: frozenset[str] = frozenset()) -> bool:
@@ -125,12 +126,12 @@ def is_familiar(word: str, first: bool, formula: Formula, extra: frozenset[str] 
     word = _CONTRACTION.sub("", word)
     if word.lower() in _SHORT_WORDS:
         return True
-    known = familiar_words(formula) | extra
-    if "-" in word and word.lower() not in known:
+    known = familiar_words(formula)
+    if "-" in word and word.lower() not in known and word.lower() not in extra:
         # "grown-up" is on the list; "co-ordinator" is not, and its parts do not make it familiar.
         parts = word.split("-")
         return all(is_familiar(part, first and i == 0, formula, extra) for i, part in enumerate(parts)) and len(parts[0]) > 2
-    if any(stem in known for stem in _stems(word)):
+    if any(stem in known or stem in extra for stem in _stems(word)):
         return True
     if word.isupper() and len(word) > 1:
         return word in extra or word in familiar_capitals()
