@@ -76,7 +76,7 @@ END_OF_ARTICLE = "</article>"
         ((END_OF_ARTICLE, f"<p>This policy was due for review by 1 September 2027.</p>{END_OF_ARTICLE}"), []),
         # Hidden text, and text outside the body (the footer), are not read.
         ((END_OF_ARTICLE, f'<p aria-hidden="true">{INVENTED}</p><p hidden>{INVENTED}</p>{END_OF_ARTICLE}'), []),
-        (('<footer class="md-footer">', f'<footer class="md-footer"><p>{INVENTED}</p>'), []),
+        (('<footer class="md-footer ps-footer">', f'<footer class="md-footer ps-footer"><p>{INVENTED}</p>'), []),
     ],
 )
 def test_an_invented_sentence_on_a_built_page_is_caught(demo_site: Path, tmp_path: Path, change: tuple[str, str], caught: list[str]) -> None:

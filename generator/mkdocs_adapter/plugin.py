@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urljoin
 
 from mkdocs.config import base
@@ -20,10 +20,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
 
 from generator.mkdocs_adapter.html_fixes import fix_page_html
 from generator.render import exports, pdf, print_urls, search_index
+from generator.render.identity_css import identity_css
 from generator.render.renderer import ASSETS, Renderer, source_errors_page
 from generator.render.safe_html import neutralise_html
 from generator.sources.build_date import build_date
@@ -42,6 +45,8 @@ STYLESHEET = "assets/policy-site.css"
 STYLESHEET_PARTS = ("policy-site.css", "search.css", "pupils-words.css", "print.css")
 # Each loaded only by the pages that use it (overrides/main.html): search, and the pupils' words.
 SCRIPTS = ("lunr.min.js", "policy-search.js", "pupils-words.js")
+# The hand-written page every footer links to, when docs/ has it.
+ACCESSIBILITY_PAGE = "accessibility.md"
 
 
 # MkDocs' Config.__init_subclass__ has no annotations, so a subclass is an untyped call to mypy.
@@ -84,6 +89,8 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):  # type: ignore[no-untyped
         # The generated files of the last good build, reused while `problems` is set so the
         # open page keeps its address and title.
         self.generated: dict[str, str] = {}
+        # The hand-written accessibility statement's address, which every page's footer links to.
+        self.accessibility_url: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -169,6 +176,11 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):  # type: ignore[no-untyped
             files.append(File.generated(config, name, content=content))
         for script in SCRIPTS:
             files.append(File.generated(config, f"assets/{script}", abs_src_path=str(ASSETS / script)))
+        identity = self.site.identity
+        if identity and identity.logo and identity.logo_asset:
+            files.append(File.generated(config, identity.logo_asset, abs_src_path=str(identity.logo)))
+        statement = files.get_file_from_path(ACCESSIBILITY_PAGE)
+        self.accessibility_url = statement.url if statement else None
         config.nav = self.site.nav([f.src_uri for f in sorted(hand_written, key=lambda f: f.src_uri)])
         return files
 
@@ -176,7 +188,10 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):  # type: ignore[no-untyped
         """Every file the plugin adds to the site, by its path in the site."""
         assert self.site and self.renderer
         generated = {page.path: self.renderer.page(page) for page in self.site.pages}
-        generated[STYLESHEET] = "\n".join((ASSETS / part).read_text(encoding="utf-8") for part in STYLESHEET_PARTS)
+        parts = [(ASSETS / part).read_text(encoding="utf-8") for part in STYLESHEET_PARTS]
+        # The school's colours before the print rules, which stay last.
+        parts.insert(-1, identity_css(self.site.identity.palette if self.site.identity else None))
+        generated[STYLESHEET] = "\n".join(part for part in parts if part)
         generated[search_index.INDEX_FILE] = self._search_index(files, config)
         outputs = exports.site_exports(self.site, config.site_url or "", config.use_directory_urls)
         generated.update({name: content for name, content in outputs.items() if content is not None})
@@ -186,6 +201,21 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):  # type: ignore[no-untyped
         assert self.site
         hand_written = [(f.src_uri, Path(f.abs_src_path).read_text(encoding="utf-8")) for f in files.documentation_pages() if f.generated_by is None and f.abs_src_path]
         return search_index.site_index_json(self.site, hand_written, config.use_directory_urls)
+
+    def _identity(self, context: TemplateContext) -> TemplateContext:
+        """The header's and footer's data for the theme's templates (overrides/partials/)."""
+        # TemplateContext names only MkDocs' own keys; a theme's templates read any key it holds.
+        extra = cast(dict[str, Any], context)
+        extra["identity"] = self.site.identity if self.site else None
+        extra["accessibility_url"] = self.accessibility_url
+        return context
+
+    def on_page_context(self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        return self._identity(context)
+
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
+        # 404.html is a theme template, not a page: it has the same header and footer.
+        return self._identity(context)
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         assert self.renderer

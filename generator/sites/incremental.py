@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
@@ -89,6 +89,13 @@ def site_digest(site: SiteView, renderer: Renderer, hand_written: list[tuple[str
     # The search documents are made from the same policies and pages: their data stands in
     # for them (building the documents costs more than all the pages).
     h.update(site.org.model_dump_json().encode())
+    if site.identity:
+        # The header and footer: a trust's logo and colours reach its schools' pages, and a logo
+        # file can change under the same name.
+        h.update(repr(replace(site.identity, logo=None)).encode())
+        if site.identity.logo:
+            h.update(f"{site.identity.logo_asset}\n".encode())
+            h.update(site.identity.logo.read_bytes())
     for view in site.policies:
         h.update(view.policy.model_dump_json().encode())
     for content in exports.site_exports(site, site_url, directory_urls).values():

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.sources.anchors import DEFAULT_SMART_ID
 from generator.sources.errors import SourceError, display_path
+from generator.sources.identity_checks import check_identity
 from generator.sources.links import check_url, text_link_problems, url_scheme
 from generator.sources.model.history import RATIFYING_EVENTS, event_key, version_key
 from generator.sources.model.organisation import Organisation
@@ -248,7 +249,7 @@ def _check_org(org: Organisation, doc: YamlDocument, sources: Sources) -> list[S
         errors.append(doc.error(("trust", "section"), "a trust is named by its `id:` or `name:` alone; remove `section:`"))
     if org.trust and org.trust.id and org.trust.id not in sources.orgs:
         errors.append(doc.error(("trust", "id"), f"there is no organisation '{org.trust.id}' here; fix the id or write `name:` for a trust the site does not carry"))
-    return errors
+    return errors + check_identity(org, doc)
 
 
 def check_sources(sources: Sources) -> list[SourceError]:

@@ -15,6 +15,9 @@ from pathlib import Path
 
 from generator.sources.errors import SourceError, display_path
 
+# Pictures an organisation folder may hold beside organisation.yml: its logo.
+LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
+
 ORGANISATION_FILE = "organisation.yml"
 POLICIES_DIR = "policies"
 OVERLAYS_DIR = "overlays"
@@ -168,6 +171,8 @@ class _Walk:
                 self.stray_folder(path, f"an organisation folder holds {ORGANISATION_FILE}, {POLICIES_DIR}/, {OVERLAYS_DIR}/ and {ARCHIVE_DIR}/")
             elif path.name.lower() == ORGANISATION_FILE or path.name.lower() == "organisation.yaml":
                 self.error(path, f"rename this file to {ORGANISATION_FILE} so policy-site reads it")
+            elif kind == "file" and path.suffix.lower() in LOGO_SUFFIXES:
+                pass  # a logo: organisation.yml names it, and the checks of that file report a wrong name
             else:
                 self.stray_file(path, f"policies go in {POLICIES_DIR}/, and the organisation's details in {ORGANISATION_FILE}")
         return org

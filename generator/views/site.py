@@ -14,6 +14,7 @@ from generator.sources.model.common import Audience
 from generator.sources.model.organisation import Organisation
 from generator.sources.placeholders import Placeholders
 from generator.views.comparisons import ComparisonPage
+from generator.views.identity import Identity, identity_of
 from generator.views.labels import AUDIENCES, audience_label
 from generator.views.policy import PolicyView, policy_views
 from generator.views.versions import VersionEntry
@@ -55,6 +56,8 @@ class SiteView:
     # Drafts this site leaves out (a normal build), by id: their titles, so a reference to one
     # still reads as the policy's name, without a link, until it is published.
     drafts_left_out: dict[str, str] = field(default_factory=dict)
+    # The name, logo, colours and contact details every page's header and footer show.
+    identity: Identity | None = None
 
     @property
     def has_review_dates(self) -> bool:
@@ -150,6 +153,7 @@ def site_view(sources: Sources, org_id: str, today: dt.date, window_days: int, d
     fill = Placeholders(source.org, sources.trust_name(source.org))
     views = policy_views(source, fill, today, window_days, sources.trust_name(source.org))
     site = SiteView(source.org, sources.trust_name(source.org), today, views, window_days=window_days)
+    site.identity = identity_of(sources, org_id, today)
     site.drafts_left_out = {pid: ps.policy.title for pid, ps in sorted(sources.orgs[org_id].policies.items()) if pid not in source.policies}
     if source.org.kind.value == "trust":
         for school in member_schools(sources, source.org):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
+from generator.sources.colours import parse_hex
 from generator.sources.model.common import Audience, OneLine, OneLineText, Reference, Slug, Strict
 
 
@@ -52,6 +54,35 @@ class Contact(Strict):
     concerns: str | None = Field(None, description="How parents raise a concern (Markdown).")
 
 
+def _colour(value: Any) -> Any:
+    if value is None:
+        # `primary: #1b4f72` without quotes is a YAML comment: the field reads as empty.
+        raise ValueError('write the colour in quotes, e.g. "#1b4f72": without them, # starts a comment and the colour is lost')
+    if not isinstance(value, str) or parse_hex(value) is None:
+        raise ValueError(f"'{value}' is not a colour; write it as # and six hex digits, in quotes, e.g. \"#1b4f72\"")
+    return value.strip().lower()
+
+
+_COLOUR_SCHEMA = {"type": "string", "pattern": "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"}
+Colour = Annotated[str, BeforeValidator(_colour), WithJsonSchema(_COLOUR_SCHEMA)]
+MaybeColour = Annotated[str | None, BeforeValidator(_colour), WithJsonSchema(_COLOUR_SCHEMA)]
+
+
+class DarkColours(Strict):
+    """The colours of links in dark mode, on the dark background; computed from the light ones when left out."""
+
+    primary: MaybeColour = Field(None, description="Links in dark mode. Needs 4.5:1 against the dark background; left out, the nearest shade of `primary` that has it.")
+    accent: MaybeColour = Field(None, description="Links pointed at or focused in dark mode. Needs 4.5:1 against the dark background; left out, computed from `accent`.")
+
+
+class Colours(Strict):
+    """The school's colours, checked for WCAG AA contrast when the site is built."""
+
+    primary: Colour = Field(description='Header and footer (behind white text) and links on light pages, e.g. "#1b4f72". Needs 4.5:1 against white.')
+    accent: MaybeColour = Field(None, description="Links pointed at or focused, on light pages. Needs 4.5:1 against white. Left out: `primary`.")
+    dark: DarkColours = Field(default_factory=DarkColours, description="Colours of links in dark mode (optional; computed when left out).")
+
+
 class ReadingAge(Strict):
     """The reading age the site's words for pupils and for parents are written to (GOV.UK writes for 9)."""
 
@@ -75,7 +106,11 @@ class Organisation(Strict):
     setting: Setting = Field(Setting.primary, description="nursery, primary, secondary, college or other: decides the word pages use for pupils.")
     trust: Reference | None = Field(None, description="The trust this school belongs to.")
     schools: list[MemberSchool] = Field(default_factory=list, description="For a trust: the schools its policies apply to.")
-    website: OneLine | None = None
+    website: OneLine | None = Field(None, description="The school's own website; the footer of every page links to it.")
+    logo: OneLine | None = Field(
+        None, description="The logo: the name of a .svg, .png or .jpg file beside organisation.yml, e.g. logo.svg. A school without one shows its trust's."
+    )
+    colours: Colours | None = Field(None, description="The school's colours (`primary`, `accent`), checked for contrast. A school without them shows its trust's.")
     contact: Contact = Field(default_factory=Contact)
     welcome: str | None = Field(None, description="A short welcome paragraph for the site's home page (Markdown).")
     reading_age: ReadingAge = Field(default_factory=ReadingAge, description="Targets for the reading-level warnings: `{pupils: 9, parents: 11}` unless set.")
