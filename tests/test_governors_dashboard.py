@@ -20,7 +20,7 @@ from playwright.sync_api import Browser
 from tests.browser import serve_folder
 from tests.helpers import REPO, make_project, run_cli, squash
 from tests.page_sentences import unexplained_sentences
-from tests.test_gates import PHONE
+from tests.test_gates import PHONE, Visit, check_pages, nu_errors, report, tools_present
 from tests.trust_sources import TRUST, trust_policy, write, write_trust
 
 # On this date the demo has policies overdue, due soon, in date and with no approval recorded.
@@ -29,7 +29,7 @@ DEMO_ORGS = sorted(p.name for p in (REPO / "policy_sources").iterdir() if (p / "
 SUMMARY = re.compile(r'<p class="ps-glance">(.*?)</p>', re.S)
 COUNT = re.compile(r'<span class="ps-status ps-status--([a-z-]+)" data-count="\1">(\d+) ([^<]+)</span>')
 # The status of each row of the dashboard's main table (a trust's dashboard has a second kind of table).
-ROW_STATUS = re.compile(r'<tr role="row" data-status="([a-z-]+)">')
+ROW_STATUS = re.compile(r'<tr data-status="([a-z-]+)">')
 
 
 def _text(fragment: str) -> str:
@@ -82,7 +82,7 @@ def test_every_cell_is_labelled_with_its_column_heading(demo: Path) -> None:
     table = page[page.index("<table") : page.index("</table>")]
     headings = re.findall(r"<th[^>]*>([^<]+)</th>", table)
     assert headings == ["School", "Policy", "Status", "Version", "Last approved or ratified", "Next review"]
-    for row in re.findall(r"<tr role=\"row\" data-status.*?</tr>", table):
+    for row in re.findall(r"<tr data-status.*?</tr>", table):
         labels = re.findall(r'data-label="([^"]+)"', row)
         # The policy's title heads the card and needs no label; every other cell has its heading.
         assert labels == [h for h in headings if h != "Policy"], row
@@ -106,7 +106,7 @@ def trust_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _school_rows(page: str) -> dict[str, tuple[str, ...]]:
     """Per school on a trust's dashboard: its name, what it changed, and the collisions waiting."""
-    rows = re.findall(r'<tr role="row" data-school="([^"]+)">(.*?)</tr>', page, re.S)
+    rows = re.findall(r'<tr data-school="([^"]+)">(.*?)</tr>', page, re.S)
     return {school: tuple(_text(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)) for school, row in rows}
 
 
@@ -120,7 +120,7 @@ def test_a_trusts_dashboard_shows_what_each_school_changed_and_the_collisions_wa
         "birch": ("Birch Primary School", "Uses it unchanged", "None"),
     }, "Cedar has no copy of the trust's policy, so no row"
     # The collision links to the page where the school reads both wordings and decides.
-    ash = re.search(r'<tr role="row" data-school="ash">.*?</tr>', part, re.S)
+    ash = re.search(r'<tr data-school="ash">.*?</tr>', part, re.S)
     assert ash
     links = re.findall(r'href="([^"]+)"', ash.group(0))
     assert links == ["../../ash/policies/online-safety/trust/"] * 2
@@ -188,3 +188,13 @@ def test_on_a_phone_every_dashboard_fits_the_screen(browser: Browser, demo_serve
         assert seen["row"] == "table-row" and seen["headingsShown"] and seen["statusShown"], "a wide screen shows the table"
     finally:
         wide.close()
+
+
+def test_dashboards_on_a_phone_pass_the_accessibility_and_html_gates(browser: Browser, demo: Path, demo_server: str, trust_site: Path) -> None:
+    """axe on a phone in light and dark (the full gate tests check every page on a wide screen,
+    and one school's on a phone), and the Nu checker on every dashboard, the fixture trust's too."""
+    tools_present()
+    visits = [Visit(f"{org}/governors/", f"{demo_server}{org}/governors/", demo_server) for org in DEMO_ORGS]
+    problems = [p for scheme in ("light", "dark") for p in check_pages(browser, scheme, visits, phone=True)]  # type: ignore[arg-type]
+    problems += nu_errors([demo / org / "governors" / "index.html" for org in DEMO_ORGS] + [trust_site / TRUST / "governors" / "index.html"])
+    assert not problems, report(problems)
