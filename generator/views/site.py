@@ -13,6 +13,7 @@ from generator.sources.loaded import OrgSource, Sources
 from generator.sources.model.common import Audience
 from generator.sources.model.organisation import Organisation
 from generator.sources.placeholders import Placeholders
+from generator.sources.status import URGENCY
 from generator.views.comparisons import ComparisonPage
 from generator.views.identity import Identity, identity_of
 from generator.views.labels import AUDIENCES, audience_label
@@ -90,6 +91,15 @@ class SiteView:
         """Every policy of this organisation and, for a trust, of each member school, most urgent first."""
         rows = [(self.org, v) for v in self.policies] + [(s.org, v) for s in self.schools for v in s.policies]
         return sorted(rows, key=lambda row: (*urgency_key(row[1]), row[0].name))
+
+    def status_counts(self) -> list[tuple[str, int]]:
+        """How many of the dashboard's rows have each review status, most urgent first, leaving out those with none."""
+        kinds = [v.status.kind for _, v in self.dashboard()]
+        return [(kind, kinds.count(kind)) for kind in URGENCY if kind in kinds]
+
+    def adopters(self, policy_id: str) -> list[tuple[Organisation, PolicyView]]:
+        """For a trust: each member school that publishes its policy `policy_id`, with the school's copy."""
+        return [(s.org, v) for s in self.schools for v in s.policies if v.adoption and v.policy.id == policy_id]
 
     def overdue_statutory(self) -> str | None:
         """Why a build that must not publish overdue statutory policies stops, or None."""
