@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import zipfile
 from pathlib import Path
 
@@ -262,7 +261,9 @@ def test_every_bad_file_gets_one_sentence(tmp_path: Path) -> None:
     assert "cannot be read" in _problem(tmp_path / "missing.docx")
 
 
-def test_a_forty_page_policy_reads_in_well_under_a_second(tmp_path: Path) -> None:
+def test_a_forty_page_policy_is_read_whole_and_numbered_to_its_last_clause(tmp_path: Path) -> None:
+    # How fast is measured by `make bench-import` (a 40-page policy), not here: a timed test
+    # fails on a busy machine while the code is fine.
     blocks: list[Paragraph | Table] = []
     for section in range(1, 41):
         blocks.append(_p(f"Section {section}", heading=2, number=str(section)))
@@ -272,11 +273,8 @@ def test_a_forty_page_policy_reads_in_well_under_a_second(tmp_path: Path) -> Non
     document = Document(path=Path("long.docx"), kind="Word", blocks=tuple(blocks))
     path = tmp_path / "long.docx"
     write_docx(document, path)
-    started = time.perf_counter()
     read = read_docx(path)
-    elapsed = time.perf_counter() - started
     assert len(read.blocks) == 1480 and read.blocks[-1].number == "40.36"  # type: ignore[union-attr]
-    assert elapsed < 1.0, f"reading 1480 paragraphs took {elapsed:.2f} s"
 
 
 def test_counts_match_what_libreoffice_showed_for_an_orphan_clause_a_shared_definition_and_a_table(tmp_path: Path) -> None:

@@ -145,7 +145,9 @@ def test_a_second_build_into_the_same_output_refuses_while_the_first_runs(built:
     project, old, new = built
     project = copy_of(project, tmp_path)
     retitle(project, OLD_TITLE, NEW_TITLE)
-    first = start(project, build_args(), env={"POLICY_SITE_PAUSE_AT": "staged", "POLICY_SITE_PAUSE_SECONDS": "3"})
+    # Paused long enough for the second build to start and load its sources on a busy machine
+    # (3 s was not, on a loaded CI runner: the first had published before the second asked).
+    first = start(project, build_args(), env={"POLICY_SITE_PAUSE_AT": "staged", "POLICY_SITE_PAUSE_SECONDS": "15"})
     wait_for_line(first, "paused at staged")
     second = run_cli(*build_args(), cwd=project)
     assert second.returncode == 1 and second.stderr.strip() == BUSY, second.stderr

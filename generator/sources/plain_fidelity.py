@@ -171,7 +171,8 @@ def fidelity_warnings(doc: YamlDocument) -> list[SourceError]:
             continue
         reviewed = reviewed if isinstance(reviewed, dict) else {}
         value = clause.get("strength") or tiers.get(str(clause.get("tier")))
-        if value not in set(Strength) or not isinstance(clause.get("text"), str):
+        # A value of the wrong shape is the model's error to report, with its line.
+        if not isinstance(value, str) or value not in set(Strength) or not isinstance(clause.get("text"), str):
             continue
         items = [i for i in clause.get("items") or [] if isinstance(i, str)]
         rule = " ".join([clause["text"], *items])
@@ -180,7 +181,8 @@ def fidelity_warnings(doc: YamlDocument) -> list[SourceError]:
             words = plain.get(key)
             if not isinstance(words, str) or reviewed.get(key):
                 continue
-            binds = audience in (clause.get("audiences") or clause.get("binds") or [])
+            parties = clause.get("audiences") or clause.get("binds") or []
+            binds = isinstance(parties, list) and audience in parties
             for finding in fidelity(rule, Strength(value), words, consequence, binds_reader=binds):
                 message = (
                     f"clause '{clause.get('id')}': the {name} version may not say what the rule says: {finding.message}; "

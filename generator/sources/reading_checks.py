@@ -83,7 +83,8 @@ def _texts(data: Any) -> Iterator[tuple[Loc, str, str, str]]:
             if isinstance(value, str):
                 yield ("smart", letter, "pupils"), "pupils", f"the SMART letter '{letter}'", value
     for p, procedure in blocks(data, "procedures"):
-        readers = [r for r in procedure.get("audiences") or [] if r in FORMULAS]
+        listed = procedure.get("audiences")
+        readers = [r for r in listed if isinstance(r, str) and r in FORMULAS] if isinstance(listed, list) else []
         for reader in readers:
             for s, step in blocks(procedure, "steps"):
                 if isinstance(step.get("text"), str):
