@@ -26,7 +26,7 @@ ORG = "oak-primary"
 AUDIENCES = {"parents": "For parents and carers", "pupils": "For pupils", "staff": "For staff", "governors": "For governors"}
 THIS_PAGE = re.compile(r'<a href="([^"]+)" type="application/pdf">Download this page \(PDF, (\d+) pages?\)</a>')
 FULL_POLICY = re.compile(r'<a href="([^"]+)" type="application/pdf">Download the full policy \(PDF, (\d+) pages?\)</a>')
-BUTTON = '<button type="button" class="md-button ps-print-button" hidden>Print this page</button>'
+BUTTON = '<button type="button" class="md-button md-button--primary ps-print-button" hidden>Print this page</button>'
 BUILT_ON = "Page built on 21 November 2026"
 # Stands in for the browser's print dialog, which a headless test cannot answer.
 STUB_PRINT = "window.printed = 0; window.print = () => { window.printed += 1; };"
