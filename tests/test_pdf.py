@@ -20,8 +20,12 @@ ORGS = ["bledington", "st-james-emmanuel-trust", "st-josephs", "st-lukes", "st-t
 POLICY = "policies/social-media"
 AUDIENCE_PAGES = ["index.html", "parents/index.html", "pupils/index.html", "staff/index.html", "governors/index.html"]
 # Text that is on the web page only in the header, navigation, table of contents or footer.
-SCREEN_ONLY = ["Skip to content", "Search the policies", "Table of contents", "Full policies", "Back to top", "Download the full policy"]
-DOWNLOAD = re.compile(r'<a href="([^"]+)"[^>]*>Download the full policy \(PDF\)</a>')
+SCREEN_ONLY = [
+    *("Skip to content", "Search the policies", "Table of contents", "Full policies", "Back to top"),
+    *("Download the full policy", "Print this page", "Download this page"),
+]
+# With the PDF's page count, read from the PDF once printed (tests/test_print.py checks it).
+DOWNLOAD = re.compile(r'<a href="([^"]+)"[^>]*>Download the full policy \(PDF, \d+ pages?\)</a>')
 
 
 def pdf_of(site: Path, org: str) -> Path:

@@ -43,8 +43,9 @@ STYLESHEET = "assets/policy-site.css"
 # Served as the one stylesheet above, in this order (print rules last, so they win): one
 # request fewer each on a phone.
 STYLESHEET_PARTS = ("policy-site.css", "search.css", "pupils-words.css", "print.css")
-# Each loaded only by the pages that use it (overrides/main.html): search, and the pupils' words.
-SCRIPTS = ("lunr.min.js", "policy-search.js", "pupils-words.js")
+# Each loaded only by the pages that use it (overrides/main.html): search, the pupils' words, and
+# the print button of policy pages.
+SCRIPTS = ("lunr.min.js", "policy-search.js", "pupils-words.js", "print-page.js")
 # The hand-written page every footer links to, when docs/ has it.
 ACCESSIBILITY_PAGE = "accessibility.md"
 
@@ -244,7 +245,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):  # type: ignore[no-untyped
             return
         assert self.site
         site_dir = Path(config.site_dir)
-        jobs = [pdf.PrintJob(site_dir / v.folder / "index.html", site_dir / v.folder / pdf.pdf_name(self.site.org.id, v.policy.id)) for v in self.site.policies]
+        jobs = pdf.print_jobs(self.site, site_dir, config.use_directory_urls)
         if self.defer_pdfs:
             self.pdf_jobs = jobs
             return

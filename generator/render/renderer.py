@@ -17,7 +17,7 @@ from markupsafe import Markup
 from generator.history.compare import clause_wording
 from generator.render.explain import PageWords
 from generator.render.filters import markdown_filter, url_filter
-from generator.render.pdf import pdf_name
+from generator.render.pdf import page_count_mark, pdf_path
 from generator.render.site_links import SiteLinks
 from generator.render.urls import page_url, relative, relative_url
 from generator.sources.inert_text import Rewrite, escape_plain, inert_markdown, theme_safe
@@ -124,7 +124,9 @@ class Renderer:
         # Pages name audiences as the setting does (pupils, children or students), and list only those with pages.
         self.env.globals["audience_label"] = site.audience_label
         self.env.globals["AUDIENCES"] = site.audiences
-        self.env.globals["pdf_file"] = lambda view: f"{view.folder}/{pdf_name(site.org.id, view.policy.id)}" if pdfs else None
+        self.env.globals["pdf_file"] = lambda view, audience=None: pdf_path(site.org.id, view, audience) if pdfs else None
+        # The PDF's page count, written in once the build has printed it (pdf.fill_page_counts).
+        self.env.globals["pdf_pages"] = lambda view, audience=None: Markup(page_count_mark(pdf_path(site.org.id, view, audience)))
         self.env.filters["md"] = markdown_filter(self.fill.fill, self._rewrite_for)
         self.env.filters["url"] = url_filter(self.fill.fill, self._rewrite_for)
         self.env.filters["inline"] = lambda text: Markup(escape_plain(self.fill.fill(text or "")))
