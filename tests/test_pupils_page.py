@@ -36,7 +36,8 @@ TOPIC_ICONS = REPO / "generator" / "render" / "topic_icons.yml"
 ADULT_WORDS = {"policy", "policies", "ratified", "ratification", "clause", "clauses", "statutory", "governors", "approval", "approved", "review"}
 # The parts of a pupils' page that are for grown-ups by design: the links to the other audiences'
 # pages and the full policy, and the link to the approval record.
-FOR_GROWN_UPS = re.compile(r'<nav aria-label="Versions of this policy".*?</nav>|<div class="ps-grown-ups">.*?</div>', re.DOTALL)
+# The parts of a pupils' page for the adults with them: the other versions, the approval record, printing and the PDFs.
+FOR_GROWN_UPS = re.compile(r'<nav aria-label="Versions of this policy".*?</nav>|<div class="ps-grown-ups">.*?</div>|<div class="ps-keep">.*?</div>', re.DOTALL)
 
 
 def _pupils_pages(site: Path) -> list[Path]:
