@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATE ?=
 
-.PHONY: setup tools demo serve test check lint schema clean bench-history bench-pages bench bench-serve bench-import
+.PHONY: setup tools demo serve screenshots test check lint schema clean bench-history bench-pages bench bench-serve bench-import
 
 # Set-up is quiet: pip's log goes to .venv/install.log and is shown only if something fails.
 # (setuptools always warns that an editable install may be shadowed by a folder of the same
@@ -29,6 +29,10 @@ tools:
 demo: setup tools
 	$(BIN)/policy-site build $(if $(DATE),--date $(DATE),)
 	$(if $(NO_SHOW),,$(BIN)/policy-site show)
+
+## The README's screenshots, from the real demo build: each audience's page, phone and desktop.
+screenshots: setup tools
+	$(BIN)/python tools/screenshots.py
 
 ## Preview one school live: make serve SCHOOL=bledington
 serve: setup
