@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import material
@@ -19,7 +18,6 @@ from playwright.sync_api import Browser
 
 from generator.sources.load import load_sources
 from generator.sources.topics import builtin_topic_ids
-from tests.browser import serve_folder
 from tests.helpers import BUILD_DATE, REPO, make_project, read_page, run_cli, squash
 from tests.page_sentences import Data, load_interface, normal, source_text
 from tests.page_text import body_pieces, sentences
@@ -232,18 +230,12 @@ LINE_LENGTH = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def pupils_server(demo_site: Path) -> Iterator[str]:
-    with serve_folder(demo_site) as base_url:
-        yield base_url
-
-
-def test_on_a_phone_the_pupils_page_shows_who_to_tell_in_large_type(browser: Browser, pupils_server: str) -> None:
+def test_on_a_phone_the_pupils_page_shows_who_to_tell_in_large_type(browser: Browser, demo_server: str) -> None:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)  # type: ignore[arg-type]
     try:
         tab = context.new_page()
         for path in PHONE_PAGES:
-            tab.goto(pupils_server + path.removesuffix("index.html"))
+            tab.goto(demo_server + path.removesuffix("index.html"))
             seen = tab.evaluate(LAYOUT)
             assert seen["ratification"] == 0, path
             assert seen["tellShown"], path
@@ -251,25 +243,25 @@ def test_on_a_phone_the_pupils_page_shows_who_to_tell_in_large_type(browser: Bro
             assert seen["scrollWidth"] <= seen["clientWidth"], f"{path} scrolls sideways at 375 px"
             assert seen["ruleFont"] >= 1.2 * seen["bodyFont"], "the rules are in large type"
             assert seen["icon"] >= seen["ruleFont"], "the picture is at least as big as the words"
-        tab.goto(pupils_server + PHONES.removesuffix("index.html"))
+        tab.goto(demo_server + PHONES.removesuffix("index.html"))
         assert "Mr Sam Lead, who looks after keeping children safe" in tab.evaluate(LAYOUT)["tellText"]
     finally:
         context.close()
     wide = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         tab = wide.new_page()
-        tab.goto(pupils_server + PHONES.removesuffix("index.html"))
+        tab.goto(demo_server + PHONES.removesuffix("index.html"))
         assert tab.evaluate(LINE_LENGTH) <= 30.5, "a rule's lines are short on a wide screen too"
     finally:
         wide.close()
 
 
-def test_pupils_pages_pass_the_accessibility_and_html_gates(browser: Browser, demo_site: Path, pupils_server: str) -> None:
+def test_pupils_pages_pass_the_accessibility_and_html_gates(browser: Browser, demo_site: Path, demo_server: str) -> None:
     """axe (on a phone, light and dark) and the Nu checker on the pupils' pages, which the full
     gate tests also cover with every other page."""
     tools_present()
     visits = [
-        Visit(path, pupils_server + path.removesuffix("index.html"), pupils_server)
+        Visit(path, demo_server + path.removesuffix("index.html"), demo_server)
         for path in [PHONES, "st-thomas/policies/social-media/pupils/index.html", "bledington/policies/social-media/pupils/index.html"]
     ]
     problems = [p for scheme in ("light", "dark") for p in check_pages(browser, scheme, visits, phone=True)]  # type: ignore[arg-type]

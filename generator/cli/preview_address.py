@@ -29,6 +29,14 @@ def cannot_serve(host: str, port: int, exc: OSError) -> str:
     return f"cannot serve on {host} port {port} ({exc.strerror or exc}); leave out --dev-addr to serve on 127.0.0.1"
 
 
+def free_address(dev_addr: str | None, port: int | None) -> tuple[str, int] | str:
+    """The address to listen at, from --dev-addr and --port, once it is known to be free; or what to write instead."""
+    address = serve_address(dev_addr, port)
+    if isinstance(address, str):
+        return address
+    return check_port(*address) or address
+
+
 def check_port(host: str, port: int) -> str | None:
     """Before the first build, so a busy port is reported at once rather than after it."""
     try:

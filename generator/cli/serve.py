@@ -42,13 +42,10 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(day := build_day(args.date), str):
             return fail(day)
         os.environ["POLICY_SITE_DATE"] = args.date
-    address = preview_address.serve_address(args.dev_addr, args.port)
+    address = preview_address.free_address(args.dev_addr, args.port)
     if isinstance(address, str):
         return fail(address)
     host, port = address
-    busy = preview_address.check_port(host, port)
-    if busy:
-        return fail(busy)
     # Stopped by another program as by Ctrl+C, so MkDocs still removes its temporary site.
     signal.signal(signal.SIGTERM, _interrupt)
     try:

@@ -27,13 +27,10 @@ def run(args: argparse.Namespace) -> int:
     folder = Path(args.site)
     if not (folder / "index.html").is_file():
         return fail(f"nothing is built in {folder}/ yet; run `policy-site build` (or `make demo`) first")
-    address = preview_address.serve_address(None, args.port)
+    address = preview_address.free_address(None, args.port)
     if isinstance(address, str):
         return fail(address)
     host, port = address
-    busy = preview_address.check_port(host, port)
-    if busy:
-        return fail(busy)
     try:
         server = static_server(folder.resolve(), host, port)
     except OSError as exc:
