@@ -17,6 +17,7 @@ from markupsafe import Markup
 from generator.history.compare import clause_wording
 from generator.render.explain import PageWords
 from generator.render.filters import markdown_filter, url_filter
+from generator.render.page_sections import page_sections
 from generator.render.pdf import page_count_mark, pdf_path
 from generator.render.site_links import SiteLinks
 from generator.render.urls import page_url, relative, relative_url
@@ -107,6 +108,7 @@ def environment(override_dir: Path | None) -> Environment:
         trusted_adults=trusted_adults,
         topic_icon=topic_icon,
     )
+    env.filters["sections"] = page_sections
     return env
 
 
