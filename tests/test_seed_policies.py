@@ -120,7 +120,10 @@ def test_staff_page_has_quick_reference_and_numbered_procedure(demo_site: Path) 
     html = path.read_text(encoding="utf-8")
     text = read_page(path).article
     assert "Quick reference: do and don't" in text
-    assert "Don't" in text and "Do" in text
+    # Don'ts and dos together, by topic: the first rule is a prohibition (tests/test_quick_reference.py has the rest).
+    quick = squash(text.split("Quick reference: do and don't")[1])
+    assert "Must not:" in quick and "Must:" in quick
+    assert quick.index("Must not:") < quick.index("Must:")
     assert "<ol>" in html, "incident procedure should be numbered steps"
     assert "What to do in an incident" in text
 
