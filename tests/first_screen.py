@@ -17,7 +17,7 @@ AUDIENCE_PAGES = ("parents", "pupils", "staff", "governors")
 # A rule is a clause block, a pupils' rule, or an item of the staff quick reference: whichever
 # comes first in the page's content is what a reader reaches first. A page with no rules for its
 # reader (a governors' page of a policy that gives them none) starts its answer at its first group.
-RULES = "article .ps-clause, article .ps-rule, article .ps-dodont li"
+RULES = "article .ps-clause, article .ps-rule, article .ps-quickref__group li"
 GROUPS = "article h2:not(.ps-on-this-page__title)"
 
 _MEASURE = """([rules, groups]) => {

@@ -287,9 +287,13 @@ def test_review_status_around_the_boundaries(project: Path, date: str, status: s
     for page in ["index.html", "staff/index.html", "parents/index.html", "governors/index.html", "history/index.html"]:
         html = (project / PAGES / page).read_text(encoding="utf-8")
         assert f'data-status="{status}"' in html, page
-        if page != "history/index.html":
-            for other in ("Overdue for review", "Due for review soon"):
+        # The full policy shows a banner; an audience page says the same in its status line, above the rules.
+        for other in ("Overdue for review", "Due for review soon"):
+            if page == "index.html":
                 assert (f'<p class="admonition-title">{other}</p>' in html) == (other == banner), (page, other)
+            elif page != "history/index.html":
+                assert (f'<strong class="ps-status ps-status--{status}">{other}</strong>' in html) == (other == banner), (page, other)
+                assert f'<p class="admonition-title">{other}</p>' not in html, (page, other)
     assert ("overdue for review" in out) == (status == "overdue")
 
 

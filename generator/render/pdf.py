@@ -6,7 +6,8 @@ paper. Chromium is the one installed on the machine (found on PATH, as `tools/in
 it there); nothing is downloaded, and the page may load nothing from outside the folder of
 the site being built. Once printed, each PDF's page count is written into the links to it
 ("Download this page (PDF, 2 pages)"): the links are hidden on paper, so the count cannot
-change what was printed.
+change what was printed. A part of a page can have a PDF of its own (the staff quick reference):
+its job names the part, and print.css leaves the rest of the page off paper.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from generator.render.chromium import ARGS, chromium_path
 from generator.render.urls import page_url
 from generator.sources.model.common import Audience
 from generator.views.policy import PolicyView
+from generator.views.quick_reference import QUICK_REFERENCE
 from generator.views.site import SiteView
 
 if TYPE_CHECKING:
@@ -72,20 +74,26 @@ class PdfError(Exception):
     """The PDFs could not be made; the message says what to install, fix or switch off."""
 
 
+# Set on the page's root before a part is printed; print.css hides the rest of the page while it is
+# there (print-page.js sets the same attribute for the part's print button).
+PRINT_PART = """(part) => { document.documentElement.dataset.psPrint = part; }"""
+
+
 @dataclass(frozen=True)
 class PrintJob:
     page: Path
     pdf: Path
+    part: str | None = None  # None: the whole page
 
 
-def pdf_name(org_id: str, policy_id: str, audience: Audience | None = None) -> str:
-    """The file name: it says whose policy it is, and for whom, once it sits among other downloads."""
-    return f"{org_id}-{policy_id}{f'-{audience.value}' if audience else ''}.pdf"
+def pdf_name(org_id: str, policy_id: str, audience: Audience | None = None, part: str | None = None) -> str:
+    """The file name: it says whose policy it is, for whom and which part, once it sits among other downloads."""
+    return f"{org_id}-{policy_id}{f'-{audience.value}' if audience else ''}{f'-{part}' if part else ''}.pdf"
 
 
-def pdf_path(org_id: str, view: PolicyView, audience: Audience | None = None) -> str:
+def pdf_path(org_id: str, view: PolicyView, audience: Audience | None = None, part: str | None = None) -> str:
     """Where a page's PDF sits in the site: beside the full policy's, in the policy's folder."""
-    return f"{view.folder}/{pdf_name(org_id, view.policy.id, audience)}"
+    return f"{view.folder}/{pdf_name(org_id, view.policy.id, audience, part)}"
 
 
 def page_count_mark(path: str) -> str:
@@ -94,13 +102,16 @@ def page_count_mark(path: str) -> str:
 
 
 def print_jobs(site: SiteView, site_dir: Path, directory_urls: bool) -> list[PrintJob]:
-    """Every policy's full page and audience pages, each to its own PDF."""
+    """Every policy's full page and audience pages, each to its own PDF, and the staff page's quick
+    reference alone (staff keep it by the desk: one or two sides, not the whole page)."""
     jobs = []
     for view in site.policies:
         for audience in [None, *view.pages]:
             url = page_url(view.page(audience), directory_urls)
             page = site_dir / (url + "index.html" if url.endswith("/") else url)
             jobs.append(PrintJob(page, site_dir / pdf_path(site.org.id, view, audience)))
+            if audience is Audience.staff and view.quick_reference(audience):
+                jobs.append(PrintJob(page, site_dir / pdf_path(site.org.id, view, audience, QUICK_REFERENCE), QUICK_REFERENCE))
     return jobs
 
 
@@ -240,6 +251,8 @@ def print_pdfs(site_dir: Path, jobs: Sequence[PrintJob], day: dt.date) -> None:
                     tabs[(n + 1) % 2].goto(jobs[n + 1].page.resolve().as_uri(), wait_until="commit")
                 page.wait_for_load_state("load")
                 page.evaluate(PREPARE_PAGE)
+                if job.part:
+                    page.evaluate(PRINT_PART, job.part)
                 data = page.pdf(
                     format="A4",
                     prefer_css_page_size=True,

@@ -29,6 +29,7 @@ from generator.views.glossary import page_glossary
 from generator.views.labels import AUDIENCES, audience_label, strength_for_you, strength_label
 from generator.views.policy import PolicyView
 from generator.views.pupils import pupils_summary, pupils_title, trusted_adults
+from generator.views.quick_reference import QUICK_REFERENCE
 from generator.views.site import Page, SiteView
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -126,9 +127,10 @@ class Renderer:
         # Pages name audiences as the setting does (pupils, children or students), and list only those with pages.
         self.env.globals["audience_label"] = site.audience_label
         self.env.globals["AUDIENCES"] = site.audiences
-        self.env.globals["pdf_file"] = lambda view, audience=None: pdf_path(site.org.id, view, audience) if pdfs else None
+        self.env.globals["pdf_file"] = lambda view, audience=None, part=None: pdf_path(site.org.id, view, audience, part) if pdfs else None
         # The PDF's page count, written in once the build has printed it (pdf.fill_page_counts).
-        self.env.globals["pdf_pages"] = lambda view, audience=None: Markup(page_count_mark(pdf_path(site.org.id, view, audience)))
+        self.env.globals["pdf_pages"] = lambda view, audience=None, part=None: Markup(page_count_mark(pdf_path(site.org.id, view, audience, part)))
+        self.env.globals["QUICK_REFERENCE"] = QUICK_REFERENCE
         self.env.filters["md"] = markdown_filter(self.fill.fill, self._rewrite_for)
         self.env.filters["url"] = url_filter(self.fill.fill, self._rewrite_for)
         self.env.filters["inline"] = lambda text: Markup(escape_plain(self.fill.fill(text or "")))

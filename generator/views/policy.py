@@ -23,6 +23,7 @@ from generator.sources.status import ReviewStatus, review_status
 from generator.sources.topics import policy_topics
 from generator.views.comparisons import ComparisonPage, TrustComparison
 from generator.views.labels import AUDIENCES, STRENGTH_ORDER, audience_label, strength_label
+from generator.views.quick_reference import QuickGroup, quick_groups
 from generator.views.versions import VersionEntry, version_entries
 
 DO_STRENGTHS = {Strength.must, Strength.should}
@@ -184,6 +185,10 @@ class PolicyView:
 
     def donts(self, audience: Audience) -> list[Clause]:
         return strongest_first([c for c in self.binding(audience) if c.strength in DONT_STRENGTHS])
+
+    def quick_reference(self, audience: Audience) -> list[QuickGroup]:
+        """The do and don't quick reference: what binds the audience, prohibitions first, in short groups."""
+        return quick_groups(self.donts(audience) + self.dos(audience), policy_topics(self.policy))
 
     def forms_for(self, audience: Audience | None = None) -> list[Form]:
         """The forms a page lists: all on the full policy, those for the audience (or for all) on its page."""

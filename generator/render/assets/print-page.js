@@ -1,6 +1,7 @@
-/* Policy pages: the "Print this page" button, and the day a printout is made, written into the
-   header that only paper shows (print.css). Without this script the button stays hidden (it could
-   do nothing) and a printout says the day the page was built instead. */
+/* Policy pages: the "Print this page" button (and those printing one part of a page, such as the
+   staff quick reference), and the day a printout is made, written into the header that only paper
+   shows (print.css). Without this script the buttons stay hidden (they could do nothing) and a
+   printout says the day the page was built instead. */
 (function () {
   "use strict";
 
@@ -13,6 +14,20 @@
   Array.prototype.forEach.call(document.querySelectorAll(".ps-print-button"), function (button) {
     button.addEventListener("click", function () { window.print(); });
     button.hidden = false;
+  });
+
+  // A button that prints one part of the page (the staff quick reference): print.css leaves the
+  // rest off paper while the page's root names the part. The browser's own Print, afterwards,
+  // prints the whole page again.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print-part]"), function (button) {
+    button.addEventListener("click", function () {
+      document.documentElement.setAttribute("data-ps-print", button.getAttribute("data-print-part"));
+      window.print();
+    });
+    button.hidden = false;
+  });
+  window.addEventListener("afterprint", function () {
+    document.documentElement.removeAttribute("data-ps-print");
   });
 
   // Also for the browser's own Print command, not only the button. The build's PDFs take away
