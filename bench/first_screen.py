@@ -71,7 +71,8 @@ def main() -> None:
     table = summary(seen)
     print(f"\n{'page type':10} {'pages':>5} {'first answer max':>17} {'median':>7} {'height median':>14} {'max':>7} {'below 812':>9}")
     for name, row in table.items():
-        print(f"{name:10} {row['pages']:>5} {row['first_answer_max']:>17} {row['first_answer_median']:>7} {row['height_median']:>14} {row['height_max']:>7} {row['over_first_screen']:>9}")
+        cells = [row[k] for k in ("pages", "first_answer_max", "first_answer_median", "height_median", "height_max", "over_first_screen")]
+        print(f"{name:10} {cells[0]:>5} {cells[1]:>17} {cells[2]:>7} {cells[3]:>14} {cells[4]:>7} {cells[5]:>9}")
     print(json.dumps({"screen": PHONE, "page_types": table}))
 
 

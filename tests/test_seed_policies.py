@@ -122,7 +122,7 @@ def test_staff_page_has_quick_reference_and_numbered_procedure(demo_site: Path) 
     text = read_page(path).article
     assert "Quick reference: do and don't" in text
     # Don'ts and dos together, by topic: the first rule is a prohibition (tests/test_quick_reference.py has the rest).
-    quick = squash(text.split("Quick reference: do and don't")[1])
+    quick = squash(text.rsplit("Quick reference: do and don't", 1)[1])
     assert "Must not:" in quick and "Must:" in quick
     assert quick.index("Must not:") < quick.index("Must:")
     assert "<ol>" in html, "incident procedure should be numbered steps"
