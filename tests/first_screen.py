@@ -18,7 +18,7 @@ AUDIENCE_PAGES = ("parents", "pupils", "staff", "governors")
 # comes first in the page's content is what a reader reaches first. A page with no rules for its
 # reader (a governors' page of a policy that gives them none) starts its answer at its first group.
 RULES = "article .ps-clause, article .ps-rule, article .ps-quickref__group li"
-GROUPS = "article h2:not(.ps-on-this-page__title)"
+GROUPS = "article h2"
 
 _MEASURE = """([rules, groups]) => {
   const top = (element) => element ? Math.round(element.getBoundingClientRect().top + window.scrollY) : null;

@@ -155,6 +155,12 @@ def _axe_and_network_problems(page: Page, log: RequestLog, visit: Visit, scheme:
     return problems
 
 
+def _sideways_scroll(page: Page, visit: Visit, scheme: Scheme) -> list[str]:
+    """On a phone the document is exactly as wide as the screen: nothing is reached by scrolling sideways."""
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    return [f"{visit.label} ({scheme}): {widths[0]} px wide on a {widths[1]} px screen"] if widths[0] > widths[1] else []
+
+
 def check_pages(browser: Browser, scheme: Scheme, visits: list[Visit], phone: bool = False) -> list[str]:
     """Load each page in `scheme`, run axe on it and read its network log; returns readable problems.
 
@@ -173,6 +179,8 @@ def check_pages(browser: Browser, scheme: Scheme, visits: list[Visit], phone: bo
             batch = list(zip(tabs, logs, visits[first : first + LANES], strict=False))
             for tab, log, visit in batch:
                 problems += _load_and_start_axe(tab, log, visit, scheme)
+                if phone:
+                    problems += _sideways_scroll(tab, visit, scheme)
             for tab, log, visit in batch:
                 problems += _axe_and_network_problems(tab, log, visit, scheme)
     finally:
