@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATE ?=
 
-.PHONY: setup tools demo serve screenshots test check lint schema clean bench-history bench-pages bench bench-serve bench-import bench-first-screen
+.PHONY: setup tools demo serve screenshots test check lint schema clean bench-history bench-pages bench bench-serve bench-import bench-first-screen bench-relevance
 
 # Set-up is quiet: pip's log goes to .venv/install.log and is shown only if something fails.
 # (setuptools always warns that an editable install may be shadowed by a folder of the same
@@ -77,6 +77,10 @@ bench-import: setup
 bench-pages: setup tools
 	cd bench/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	$(BIN)/python bench/pages.py
+
+## How well search answers questions: both relevance suites, typos included (on demand).
+bench-relevance: setup
+	$(BIN)/python bench/relevance.py
 
 ## Where the answer starts on a phone: each audience page's first rule and height at 375 x 812 (on demand).
 bench-first-screen: setup tools

@@ -98,10 +98,11 @@ def query_words(path: Path = WORDS_FILE) -> QueryWords:
     # with one stem ("bullying", "bullied"), and a group must not count twice for listing both.
     spelling: dict[str, str] = {}
     for group in data.get("also_search") or []:
-        phrases = tuple(dict.fromkeys(phrase_words(p) for p in group["when"]))
+        # str(): a number in the list ("13") reads from YAML as an int.
+        phrases = tuple(dict.fromkeys(phrase_words(str(p)) for p in group["when"]))
         # A hyphenated word is looked for joined up, as the index holds it ("name-calling"
         # finds "namecalling", not every "name"); words apart are looked for one by one.
-        words = [w.replace("-", "") for f in group["find"] for w in normalise(f).split() if w not in STOP_WORDS]
+        words = [w.replace("-", "") for f in group["find"] for w in normalise(str(f)).split() if w not in STOP_WORDS]
         find = tuple(dict.fromkeys(spelling.setdefault(stem(w), w) for w in words))
         also.append((phrases, find))
     return QueryWords(tuple(also), tuple(dict.fromkeys(phrase_words(w) for w in data.get("weak") or [])))
