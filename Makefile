@@ -44,8 +44,8 @@ test: setup tools check
 
 ## The static checks alone (also run by pre-commit): style, layout, layers, types, schemas.
 check: setup
-	$(BIN)/ruff check generator tests bench
-	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/ruff check generator tests bench tools/screenshots.py
+	$(BIN)/ruff format --check generator tests bench tools/screenshots.py
 	$(BIN)/lint-imports --no-logo
 	$(BIN)/mypy
 	$(BIN)/policy-site schema --check

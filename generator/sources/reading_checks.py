@@ -60,11 +60,11 @@ def _texts(data: Any) -> Iterator[tuple[Loc, str, str, str]]:
         return
     if isinstance(data.get("summary"), str):
         yield ("summary",), "parents", "the policy's summary", data["summary"]
-    for reader in FORMULAS:
+    for_pupils = data.get("for_pupils")
+    if isinstance(for_pupils, dict):
         for key in ("title", "summary"):
-            value = (data.get("for_pupils") or {}).get(key) if reader == "pupils" and isinstance(data.get("for_pupils"), dict) else None
-            if isinstance(value, str):
-                yield ("for_pupils", key), "pupils", f"the pupils' {key}", value
+            if isinstance(for_pupils.get(key), str):
+                yield ("for_pupils", key), "pupils", f"the pupils' {key}", for_pupils[key]
     for loc, clause in raw_clauses(data):
         plain = clause.get("plain")
         for reader in FORMULAS:

@@ -84,21 +84,26 @@ class Reading:
 
 
 @cache
+def _our_words() -> dict[str, tuple[str, ...]]:
+    """familiar_words.yml, read once: each group of our own everyday words, as written."""
+    ours = yaml.safe_load((_HERE / "familiar_words.yml").read_text(encoding="utf-8"))
+    return {str(group): tuple(str(word) for word in listed) for group, listed in ours.items()}
+
+
+@cache
 def familiar_words(formula: Formula) -> frozenset[str]:
     """The Dale-Chall list and our own additions, in lower case; for parents' texts, also the words of school life a parent knows."""
     words = set((_HERE / "familiar_words.txt").read_text(encoding="utf-8").split())
-    ours = yaml.safe_load((_HERE / "familiar_words.yml").read_text(encoding="utf-8"))
-    for group, listed in ours.items():
+    for group, listed in _our_words().items():
         if group != "parents" or formula == PARENTS_FORMULA:
-            words.update(str(word).lower() for word in listed)
+            words.update(word.lower() for word in listed)
     return frozenset(word.lower() for word in words)
 
 
 @cache
 def familiar_capitals() -> frozenset[str]:
     """Our everyday words written in capitals (TV, PE, UK): the only capitals that count as familiar."""
-    ours = yaml.safe_load((_HERE / "familiar_words.yml").read_text(encoding="utf-8"))
-    return frozenset(str(word) for listed in ours.values() for word in listed if str(word).isupper())
+    return frozenset(word for listed in _our_words().values() for word in listed if word.isupper())
 
 
 @cache
